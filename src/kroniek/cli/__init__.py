@@ -14,7 +14,7 @@ app = typer.Typer(
     name="kroniek",
     help="Kroniek: follow a developing news story. Ingest reports, extract, build timelines and overviews.",
     no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
 )
 eval_app = typer.Typer(help="Score Kroniek against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")

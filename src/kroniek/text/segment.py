@@ -16,12 +16,90 @@ from kroniek.pipeline import component
 from kroniek.text.boilerplate import is_boilerplate, is_non_content_section
 
 ABBREVIATIONS = frozenset(
-    """
-    o.a e.a e.d m.a.w d.w.z bijv bv b.v enz etc ca nr nrs mr dr drs prof ir ing st jl j.l
-    jhr mevr dhr mw hr vs resp incl excl t.a.v i.v.m zgn z.g m.b.t n.a.v a.s blz p pp cf
-    e.g i.e mrs ms jr sr gen lt col sgt capt gov sen rep inc ltd co no vol fig approx
-    jan feb mrt apr jun jul aug sep sept okt oct nov dec u.s u.k u.n e.u a.m p.m
-    """.split()
+    [
+        "o.a",
+        "e.a",
+        "e.d",
+        "m.a.w",
+        "d.w.z",
+        "bijv",
+        "bv",
+        "b.v",
+        "enz",
+        "etc",
+        "ca",
+        "nr",
+        "nrs",
+        "mr",
+        "dr",
+        "drs",
+        "prof",
+        "ir",
+        "ing",
+        "st",
+        "jl",
+        "j.l",
+        "jhr",
+        "mevr",
+        "dhr",
+        "mw",
+        "hr",
+        "vs",
+        "resp",
+        "incl",
+        "excl",
+        "t.a.v",
+        "i.v.m",
+        "zgn",
+        "z.g",
+        "m.b.t",
+        "n.a.v",
+        "a.s",
+        "blz",
+        "p",
+        "pp",
+        "cf",
+        "e.g",
+        "i.e",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "inc",
+        "ltd",
+        "co",
+        "no",
+        "vol",
+        "fig",
+        "approx",
+        "jan",
+        "feb",
+        "mrt",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+    ]
 )
 
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.+?)\s*\1\s*$")
@@ -46,8 +124,10 @@ def _is_abbreviation(token: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Initials and dotted abbreviations: "v", "o.a", "d.w.z".
-    return bool(re.fullmatch(r"(\w\.)*\w", word)) and len(word.replace(".", "")) <= 1 or bool(
-        re.fullmatch(r"(\w\.)+\w", word) and all(len(p) == 1 for p in word.split("."))
+    return (
+        bool(re.fullmatch(r"(\w\.)*\w", word))
+        and len(word.replace(".", "")) <= 1
+        or bool(re.fullmatch(r"(\w\.)+\w", word) and all(len(p) == 1 for p in word.split(".")))
     )
 
 
@@ -63,7 +143,9 @@ def _looks_like_address(text: str, dot: int) -> bool:
     return "/" in chunk or "@" in chunk or chunk.startswith("www") or chunk.startswith("http")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None, lowercased: bool = False) -> Iterator[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, lowercased: bool = False
+) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences in ``text[start:end]``, stripped of white space."""
     end = len(text) if end is None else end
     sent_start = start

@@ -1,0 +1,47 @@
+"""kroniek ingest: read reports from files and folders, annotate and store them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kroniek.cli.common import DbOption, console, err_console
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively) of reports.")],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest reports: plain text, JSON string, JSON/JSONL records, HTML pages, RSS/Atom files, folders."""
+    from kroniek.ingest import Ingestor, read_path
+    from kroniek.store import open_store
+
+    store = open_store(db)
+    ingestor = Ingestor(store)
+    items = [item for path in paths for item in read_path(path)]
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=len(items))
+        report = ingestor.run(items, on_item=lambda _item: progress.advance(task))
+    for error in report.errors:
+        err_console.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+    for duplicate in report.duplicates:
+        err_console.print(f"[yellow]skipped[/yellow] {duplicate}", highlight=False)
+    console.print(f"ingest: {report.summary()} (database {store.url})", highlight=False)
+    if report.failed:
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
