@@ -1,0 +1,76 @@
+"""Documents and their annotated sentences."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from kroniek.web.deps import StoreDep, templates
+
+router = APIRouter()
+
+
+def _sentence_json(sent: Any) -> dict[str, Any]:
+    return {
+        "id": sent.id,
+        "position": sent.position,
+        "start": sent.start,
+        "end": sent.end,
+        "text": sent.text,
+        "section": sent.section,
+        "boilerplate": sent.boilerplate,
+        "event_date": sent.event_date,
+        "event_precision": sent.event_precision,
+        "timex": [x.to_dict() for x in sent.timex],
+        "mentions": [m.to_dict() for m in sent.mentions],
+    }
+
+
+@router.get("/api/documents", tags=["documents"])
+def list_documents(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    language: str | None = None,
+) -> dict[str, Any]:
+    """Documents, newest publication first, with their number of content sentences."""
+    items = store.list_documents(limit=limit, offset=offset, language=language)
+    return {"items": items, "limit": limit, "offset": offset, "total": store.count("documents")}
+
+
+@router.get("/api/documents/{doc_id}", tags=["documents"])
+def get_document(doc_id: int, store: StoreDep) -> dict[str, Any]:
+    """One document with its sentences, time expressions and mentions."""
+    doc = store.get_document(doc_id)
+    if doc is None:
+        raise HTTPException(status_code=404, detail=f"no document with id {doc_id}")
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": doc.title,
+        "url": doc.url,
+        "published": doc.published,
+        "date_precision": doc.date_precision,
+        "language": doc.language,
+        "genre": doc.genre,
+        "origin": doc.origin,
+        "sentences": [_sentence_json(s) for s in doc.sentences],
+    }
+
+
+@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+def documents_page(request: Request, store: StoreDep, offset: int = 0) -> HTMLResponse:
+    items = store.list_documents(limit=100, offset=max(0, offset))
+    return templates.TemplateResponse(
+        request, "documents.html", {"items": items, "offset": offset, "total": store.count("documents")}
+    )
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def document_page(request: Request, doc_id: int, store: StoreDep) -> HTMLResponse:
+    doc = store.get_document(doc_id)
+    if doc is None:
+        raise HTTPException(status_code=404, detail=f"no document with id {doc_id}")
+    return templates.TemplateResponse(request, "document.html", {"doc": doc})
