@@ -1,17 +1,44 @@
-"""Timelines: the key dated developments of a set of annotated documents."""
+"""Timelines: the key dated developments of a set of annotated documents.
+
+``build_timeline`` chooses the dates the reports point at most (``dates.py``), and per
+date the most central non-redundant sentences (``select.py``). Levels:
+
+* ``day``: one entry per chosen day;
+* ``month``: the same, with the references of a month pooled (entries dated ``YYYY-MM``);
+* ``phase``: the story cut into stretches between turning points (``phases.py``); each
+  entry is dated by its interval ``YYYY-MM-DD/YYYY-MM-DD`` and told by the key
+  sentences of its best dates.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from kroniek.model import Document, TimelineEntry, TimelineSentence
+from kroniek.timeline.dates import choose_dates, date_scores
+from kroniek.timeline.query import TopicQuery
+from kroniek.timeline.select import candidates_by_date, central_sentences
+from kroniek.timeline.units import Unit, build_units
+
+__all__ = ["LEVELS", "TopicQuery", "build_timeline"]
 
 LEVELS = ("day", "month", "phase")
 
 
-def _date_at_level(date: str, level: str) -> str:
-    return date[:7] if level == "month" else date
+def _entry_sentence(u: Unit) -> TimelineSentence:
+    return TimelineSentence(
+        text=u.sent.text.strip(),
+        source=u.doc.source or u.doc.origin or "",
+        document_id=u.doc.id,
+        sentence_id=u.sent.id,
+        url=u.doc.url,
+    )
+
+
+def _to_month(units: Sequence[Unit]) -> None:
+    for u in units:
+        u.mentioned = tuple(dict.fromkeys(d[:7] for d in u.mentioned))
+        u.published = u.published[:7] if u.published else None
 
 
 def build_timeline(
@@ -22,24 +49,33 @@ def build_timeline(
     level: str = "day",
     start: str | None = None,
     end: str | None = None,
+    query: TopicQuery | None = None,
+    keywords: Sequence[str] = (),
+    language: str | None = None,
 ) -> list[TimelineEntry]:
-    """Sentences whose event has a full date, grouped by date, in date order.
+    """The ``dates`` key dates of ``docs`` in [start, end], each with up to ``sentences`` sentences."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; choose one of {LEVELS}")
+    if query is None and keywords:
+        query = TopicQuery.of(keywords)
+    units = build_units(docs, language=language, query=query, start=start, end=end)
+    if query is not None and not any(u.relevant for u in units):
+        for u in units:  # a query nothing matches filters nothing rather than everything
+            u.relevant = True
+    if level == "phase":
+        from kroniek.timeline.phases import phase_timeline
 
-    Deliberately simple: the dates are those the most sentences point at, and per date
-    the sentences come in document order.
-    """
-    by_date: dict[str, list[TimelineSentence]] = defaultdict(list)
-    for doc in docs:
-        for sent in doc.content_sentences:
-            if not sent.event_date or sent.event_precision != "day":
-                continue
-            if (start and sent.event_date < start) or (end and sent.event_date > end):
-                continue
-            key = _date_at_level(sent.event_date, level)
-            by_date[key].append(
-                TimelineSentence(
-                    text=sent.text, source=doc.source, document_id=doc.id, sentence_id=sent.id, url=doc.url
-                )
-            )
-    chosen = sorted(by_date, key=lambda d: (-len(by_date[d]), d))[:dates]
-    return [TimelineEntry(date=d, sentences=by_date[d][:sentences]) for d in sorted(chosen)]
+        return phase_timeline(units, phases=dates, sentences=sentences, start=start, end=end, entry=_entry_sentence)
+    if level == "month":
+        _to_month(units)
+        start, end = (start[:7] if start else None), (end[:7] if end else None)
+    scores = date_scores(units, start=start, end=end)
+    chosen = choose_dates(scores, dates)
+    pools = candidates_by_date(units, chosen)
+    taken: set[str] = set()
+    entries = []
+    for d in chosen:
+        picked = central_sentences(pools.get(d, []), sentences, taken=taken)
+        if picked:
+            entries.append(TimelineEntry(date=d, sentences=[_entry_sentence(u) for u in picked]))
+    return entries

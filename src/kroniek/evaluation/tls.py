@@ -1,0 +1,316 @@
+"""Timeline summarisation scores: alignment-based ROUGE (many-to-one) and Date-F1.
+
+The metrics of Martschat & Markert (2017) as the ``tilse`` package computes them with
+ROUGE-1.5.5 (``-n 2 -m -s -t 2``), reimplemented without Perl:
+
+* tokens: the summary is lowercased, ``-`` split off, every character outside
+  ``[A-Za-z0-9-]`` becomes a space; SMART stop words are dropped, tokens must start
+  with ``[a-z0-9$]``, tokens longer than three characters are stemmed (WordNet exception
+  list first, then Porter). N-grams run over the whole daily summary.
+* alignment ("align+ m:1"): every predicted date is mapped to the reference date of least
+  cost ``(1 - 1/(|days|+1)) * (1 - approximate ROUGE-1 F)``, and every reference date to a
+  predicted date likewise; matched n-gram hits are weighted by ``1/(|days|+1)``.
+* Date-F1: precision and recall of the set of dates.
+
+The evaluation protocol of news-tls (Gholipour Ghalandari & Ifrim 2020): per reference
+timeline, l = its number of dates, k = round(mean sentences per date), and only the
+articles published between its first and last date are given to the summariser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import snowballstemmer
+
+from kroniek.model import Document, Sentence
+from kroniek.pipeline import Pipeline
+from kroniek.timeline import build_timeline
+
+Timeline = Mapping[str, Sequence[str]]  # ISO date -> sentences
+
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9\-]")
+_STARTS_OK = re.compile(r"^[a-z0-9$]")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = resources.files("kroniek").joinpath("data", "rouge_stopwords.txt").read_text(encoding="ascii")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def _exceptions() -> dict[str, str]:
+    text = resources.files("kroniek").joinpath("data", "rouge_exceptions.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+
+_STEMMER = snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(token: str) -> str:
+    if len(token) <= 3:
+        return token
+    exception = _exceptions().get(token)
+    return exception if exception is not None else _STEMMER.stemWord(token)
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """The tokens ROUGE-1.5.5 counts for ``text`` (stemmed, stop words removed)."""
+    text = text.split("<", 1)[0]  # the SEE format ROUGE reads stops a sentence at '<'
+    lowered = "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
+    cleaned = _NON_ALNUM.sub(" ", lowered.replace("-", " - "))
+    stop = _stopwords()
+    return [_stem(tok) for tok in cleaned.split() if tok not in stop and _STARTS_OK.match(tok)]
+
+
+def _ngrams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+@dataclass
+class _Summary:
+    """One day of a timeline, prepared for scoring."""
+
+    sentences: Sequence[str]
+    grams: dict[int, Counter[tuple[str, ...]]] = field(default_factory=dict)
+    raw: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, sentences: Sequence[str], orders: Sequence[int]) -> _Summary:
+        tokens: list[str] = []
+        raw: Counter[str] = Counter()
+        for sent in sentences:
+            tokens.extend(rouge_tokens(sent))
+            raw.update(sent.split())
+        return cls(sentences, {n: _ngrams(tokens, n) for n in orders}, raw)
+
+
+def _approx_rouge1(pred: _Summary, ref: _Summary) -> float:
+    """tilse's cheap ROUGE-1 F on whitespace tokens, used only to build alignment costs."""
+    match = sum(min(c, ref.raw[tok]) for tok, c in pred.raw.items())
+    p_total, r_total = sum(pred.raw.values()), sum(ref.raw.values())
+    prec = match / p_total if p_total else 0.0
+    rec = match / r_total if r_total else 0.0
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def _hits(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> int:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(c, b[g]) for g, c in a.items() if g in b)
+
+
+def _f(prec: float, rec: float) -> float:
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day[:10]).toordinal()
+
+
+def _align(rows: list[str], cols: list[str], cost: Callable[[str, str], float]) -> list[tuple[str, str]]:
+    """Map every row to its cheapest column (first one on ties, like numpy's argmin)."""
+    pairs = []
+    for r in rows:
+        best, best_cost = cols[0], float("inf")
+        for c in cols:
+            value = cost(r, c)
+            if value < best_cost:
+                best, best_cost = c, value
+        pairs.append((r, best))
+    return pairs
+
+
+def alignment_rouge(pred: Timeline, ref: Timeline, orders: Sequence[int] = (1, 2)) -> dict[int, dict[str, float]]:
+    """Many-to-one alignment ROUGE-N ("align+ m:1") of ``pred`` against one reference timeline.
+
+    Returns ``{n: {"precision", "recall", "f_score"}}``.
+    """
+    pred_days = {d: _Summary.of(s, orders) for d, s in pred.items()}
+    ref_days = {d: _Summary.of(s, orders) for d, s in ref.items()}
+    p_dates, r_dates = sorted(pred_days), sorted(ref_days)
+    out: dict[int, dict[str, float]] = {}
+    if not p_dates or not r_dates:
+        return {n: {"precision": 0.0, "recall": 0.0, "f_score": 0.0} for n in orders}
+
+    def cost(p: str, r: str) -> float:
+        date_factor = 1 - 1 / (abs(_ordinal(p) - _ordinal(r)) + 1)
+        return date_factor * (1 - _approx_rouge1(pred_days[p], ref_days[r]))
+
+    prec_pairs = _align(p_dates, r_dates, cost)
+    rec_pairs = [(p, r) for r, p in _align(r_dates, p_dates, lambda r, p: cost(p, r))]
+    for n in orders:
+        num = sum(
+            _hits(pred_days[p].grams[n], ref_days[r].grams[n]) / (abs(_ordinal(p) - _ordinal(r)) + 1)
+            for p, r in prec_pairs
+        )
+        denom = sum(sum(pred_days[p].grams[n].values()) for p in p_dates)
+        prec = num / denom if denom else 0.0
+        num = sum(
+            _hits(pred_days[p].grams[n], ref_days[r].grams[n]) / (abs(_ordinal(p) - _ordinal(r)) + 1)
+            for p, r in rec_pairs
+        )
+        denom = sum(sum(ref_days[r].grams[n].values()) for r in r_dates)
+        rec = num / denom if denom else 0.0
+        out[n] = {"precision": prec, "recall": rec, "f_score": _f(prec, rec)}
+    return out
+
+
+def date_f1(pred: Timeline, ref: Timeline) -> float:
+    shared = len(set(pred) & set(ref))
+    if not shared:
+        return 0.0
+    return _f(shared / len(set(pred)), shared / len(set(ref)))
+
+
+# --- the benchmark's files -------------------------------------------------------------
+
+
+@dataclass
+class Article:
+    id: str
+    time: str
+    text: str
+
+
+@dataclass
+class Topic:
+    name: str
+    articles: list[Article]
+    timelines: list[dict[str, list[str]]]
+    keywords: list[str]
+
+
+def read_timeline(items: Sequence[Sequence]) -> dict[str, list[str]]:
+    """A gold timeline; sentences of a date listed twice are joined under that date."""
+    out: dict[str, list[str]] = {}
+    for day, sentences in items:
+        out.setdefault(day[:10], []).extend(s.strip() for s in sentences)
+    return dict(sorted(out.items()))
+
+
+def load_topic(folder: Path) -> Topic:
+    articles = []
+    with open(folder / "articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                raw = json.loads(line)
+                articles.append(Article(str(raw["id"]), raw["time"][:10], raw["text"]))
+    articles.sort(key=lambda a: a.time)
+    timelines = []
+    with open(folder / "timelines.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                timelines.append(read_timeline(json.loads(line)))
+    keywords_path = folder / "keywords.json"
+    keywords = json.loads(keywords_path.read_text(encoding="utf-8")) if keywords_path.exists() else []
+    return Topic(folder.name, articles, timelines, keywords)
+
+
+def topic_folders(path: Path) -> list[Path]:
+    """``path`` itself when it holds a topic, else its sub-folders that do."""
+    if (path / "articles.jsonl").exists():
+        return [path]
+    return sorted(p for p in path.iterdir() if (p / "articles.jsonl").exists())
+
+
+# --- running the protocol -----------------------------------------------------------------
+
+Summariser = Callable[[Topic, Sequence[Article], int, int, str, str], Timeline]
+
+
+@dataclass
+class TimelineScore:
+    topic: str
+    index: int
+    dates: int
+    sentences: int
+    ar1_f: float
+    ar2_f: float
+    date_f1: float
+    seconds: float
+
+
+def evaluate_topic(topic: Topic, summarise: Summariser) -> Iterator[TimelineScore]:
+    """Score ``summarise(topic, articles, l, k, first, last)`` against every gold timeline."""
+    for index, gold in enumerate(topic.timelines):
+        days = sorted(gold)
+        first, last = days[0], days[-1]
+        l_dates = len(days)
+        k_sents = round(sum(len(s) for s in gold.values()) / l_dates)
+        articles = [a for a in topic.articles if first <= a.time <= last]
+        started = time.perf_counter()
+        pred = summarise(topic, articles, l_dates, k_sents, first, last)
+        seconds = time.perf_counter() - started
+        rouge = alignment_rouge(pred, gold)
+        yield TimelineScore(
+            topic.name, index, l_dates, k_sents, rouge[1]["f_score"], rouge[2]["f_score"], date_f1(pred, gold), seconds
+        )
+
+
+def averages(scores: Sequence[TimelineScore]) -> dict[str, float]:
+    n = len(scores) or 1
+    return {
+        "ar1_f": sum(s.ar1_f for s in scores) / n,
+        "ar2_f": sum(s.ar2_f for s in scores) / n,
+        "date_f1": sum(s.date_f1 for s in scores) / n,
+        "seconds": sum(s.seconds for s in scores) / n,
+    }
+
+
+# --- Kroniek on the benchmark -------------------------------------------------------------
+
+
+def article_document(article: Article, language: str = "en") -> Document:
+    """A benchmark article as a Document: one sentence per line, offsets into the text."""
+    doc = Document(
+        text=article.text, source=article.id, published=article.time, date_precision="day", language=language
+    )
+    offset = 0
+    for line in article.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            begin = offset + line.index(stripped)
+            doc.sentences.append(Sentence(begin, begin + len(stripped), stripped, position=len(doc.sentences)))
+        offset += len(line) + 1
+    return doc
+
+
+def _time_tagger() -> Callable[[Document], Document]:
+    try:
+        return Pipeline(("time",))
+    except (KeyError, ModuleNotFoundError):
+        from kroniek.timeline._tmpdates import annotate
+
+        return annotate
+
+
+def kroniek_summariser() -> Summariser:
+    """Kroniek's own timeline summariser, with time tagging, in the benchmark's shape."""
+    tagger = _time_tagger()
+    cache: dict[str, Document] = {}
+
+    def summarise(topic: Topic, articles: Sequence[Article], l_dates: int, k_sents: int, first: str, last: str):
+        docs = []
+        for a in articles:
+            key = f"{topic.name}/{a.id}"
+            if key not in cache:
+                cache[key] = tagger(article_document(a))
+            docs.append(cache[key])
+        entries = build_timeline(
+            docs, dates=l_dates, sentences=k_sents, start=first, end=last, keywords=topic.keywords, language="en"
+        )
+        return {e.date: [s.text for s in e.sentences] for e in entries}
+
+    return summarise

@@ -1,0 +1,57 @@
+"""Per date, the most central sentences that do not repeat each other.
+
+Candidates for a date are the relevant sentences that name it, and, for news, the
+relevant sentences published that day that name no other day. They are ranked by
+cosine similarity to the centroid of all candidates (the date's "average report"),
+and taken greedily, skipping any sentence too similar to one already chosen.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from kroniek.timeline.text import centroid, cosine
+from kroniek.timeline.units import Unit
+
+MIN_TERMS = 5
+MAX_TERMS = 60
+
+
+def candidates_by_date(units: Sequence[Unit], dates: Iterable[str]) -> dict[str, list[Unit]]:
+    wanted = set(dates)
+    out: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        if not u.relevant or not (MIN_TERMS <= len(u.terms) <= MAX_TERMS):
+            continue
+        for d in u.days:
+            if d in wanted:
+                out[d].append(u)
+    return out
+
+
+def central_sentences(
+    candidates: Sequence[Unit],
+    k: int,
+    *,
+    redundancy: float = 0.5,
+    taken: set[str] | None = None,
+) -> list[Unit]:
+    """Up to ``k`` candidates closest to their centroid, none too close to another chosen one."""
+    if not candidates or k <= 0:
+        return []
+    taken = taken if taken is not None else set()
+    center = centroid(u.vector for u in candidates)
+    ranked = sorted(candidates, key=lambda u: -cosine(u.vector, center))
+    chosen: list[Unit] = []
+    for u in ranked:
+        key = u.sent.text.strip().lower()
+        if key in taken:
+            continue
+        if any(cosine(u.vector, c.vector) > redundancy for c in chosen):
+            continue
+        chosen.append(u)
+        taken.add(key)
+        if len(chosen) == k:
+            break
+    return chosen

@@ -1,0 +1,311 @@
+"""Bag-of-words vectors for sentences: stemmed content words, TF-IDF weighted, unit length."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+
+Vector = dict[str, float]
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = {
+    "en": frozenset(
+        [
+            "a",
+            "about",
+            "above",
+            "after",
+            "again",
+            "against",
+            "all",
+            "also",
+            "am",
+            "an",
+            "and",
+            "any",
+            "are",
+            "as",
+            "at",
+            "be",
+            "because",
+            "been",
+            "before",
+            "being",
+            "below",
+            "between",
+            "both",
+            "but",
+            "by",
+            "can",
+            "could",
+            "did",
+            "do",
+            "does",
+            "doing",
+            "down",
+            "during",
+            "each",
+            "few",
+            "for",
+            "from",
+            "further",
+            "had",
+            "has",
+            "have",
+            "having",
+            "he",
+            "her",
+            "here",
+            "hers",
+            "herself",
+            "him",
+            "himself",
+            "his",
+            "how",
+            "i",
+            "if",
+            "in",
+            "into",
+            "is",
+            "it",
+            "its",
+            "itself",
+            "just",
+            "me",
+            "more",
+            "most",
+            "my",
+            "myself",
+            "no",
+            "nor",
+            "not",
+            "now",
+            "of",
+            "off",
+            "on",
+            "once",
+            "only",
+            "or",
+            "other",
+            "our",
+            "ours",
+            "out",
+            "over",
+            "own",
+            "said",
+            "same",
+            "she",
+            "should",
+            "so",
+            "some",
+            "such",
+            "than",
+            "that",
+            "the",
+            "their",
+            "theirs",
+            "them",
+            "then",
+            "there",
+            "these",
+            "they",
+            "this",
+            "those",
+            "through",
+            "to",
+            "too",
+            "under",
+            "until",
+            "up",
+            "very",
+            "was",
+            "we",
+            "were",
+            "what",
+            "when",
+            "where",
+            "which",
+            "while",
+            "who",
+            "whom",
+            "why",
+            "will",
+            "with",
+            "would",
+            "you",
+            "your",
+            "says",
+            "say",
+            "told",
+            "mr",
+            "mrs",
+            "ms",
+            "one",
+            "two",
+            "new",
+            "also",
+            "year",
+            "years",
+            "lrb",
+            "rrb",
+            "lsb",
+            "rsb",
+            "lcb",
+            "rcb",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "in",
+            "op",
+            "te",
+            "dat",
+            "die",
+            "is",
+            "voor",
+            "met",
+            "zijn",
+            "aan",
+            "er",
+            "niet",
+            "als",
+            "ook",
+            "om",
+            "door",
+            "naar",
+            "bij",
+            "dan",
+            "nog",
+            "maar",
+            "of",
+            "uit",
+            "tot",
+            "over",
+            "werd",
+            "worden",
+            "wordt",
+            "was",
+            "waren",
+            "heeft",
+            "hebben",
+            "had",
+            "hij",
+            "zij",
+            "ze",
+            "we",
+            "wij",
+            "ik",
+            "je",
+            "u",
+            "hun",
+            "haar",
+            "zich",
+            "dit",
+            "deze",
+            "wat",
+            "wie",
+            "waar",
+            "toen",
+            "al",
+            "meer",
+            "zo",
+            "geen",
+            "kan",
+            "kon",
+            "zou",
+            "zullen",
+            "zal",
+            "na",
+            "onder",
+            "tegen",
+            "sinds",
+            "tussen",
+            "volgens",
+            "daar",
+            "hier",
+            "nu",
+            "wel",
+            "veel",
+            "men",
+            "moet",
+            "moeten",
+            "hem",
+            "mijn",
+            "ons",
+            "onze",
+            "jaar",
+            "jaren",
+            "twee",
+            "één",
+            "een",
+            "eerste",
+        ]
+    ),
+}
+
+_STEMMERS = {"en": "english", "nl": "dutch"}
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
+
+
+@lru_cache(maxsize=300_000)
+def _stem(word: str, language: str) -> str:
+    return _stemmer(language).stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def content_terms(text: str, language: str = "en") -> list[str]:
+    """Stemmed words of ``text`` without stop words or bare numbers."""
+    stop = STOPWORDS.get(language, STOPWORDS["en"])
+    return [_stem(w, language) for w in words(text) if w not in stop and len(w) > 1 and not w.isdigit()]
+
+
+def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    n = 0
+    for terms in documents:
+        n += 1
+        df.update(set(terms))
+    return {t: math.log((n + 1) / (c + 1)) + 1 for t, c in df.items()}
+
+
+def tfidf(terms: Sequence[str], weights: dict[str, float]) -> Vector:
+    counts = Counter(terms)
+    vec = {t: (1 + math.log(c)) * weights.get(t, 1.0) for t, c in counts.items()}
+    return normalise(vec)
+
+
+def normalise(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def centroid(vectors: Iterable[Vector]) -> Vector:
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return normalise(total)
