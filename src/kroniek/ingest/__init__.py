@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kroniek.ingest.dedup import is_near_duplicate, simhash
+from kroniek.ingest.dedup import is_candidate, is_near_duplicate, simhash
 from kroniek.ingest.readers import IngestError, read_bytes, read_path
 from kroniek.model import Document
 from kroniek.pipeline import Pipeline, default_pipeline
@@ -53,7 +53,7 @@ class Ingestor:
             return
         fingerprint = simhash(doc.text)
         for other_id, other in self._hashes:
-            if is_near_duplicate(fingerprint, other):
+            if is_candidate(fingerprint, other) and is_near_duplicate(doc.text, self.store.document_text(other_id)):
                 report.duplicates.append(f"{name}: near-duplicate of document {other_id}")
                 return
         try:

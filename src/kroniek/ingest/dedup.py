@@ -6,7 +6,10 @@ import hashlib
 import re
 
 _WORD = re.compile(r"\w+")
-NEAR_DUPLICATE_BITS = 3  # Hamming distance at or below which two texts are one report
+# SimHash finds candidates cheaply; shingle overlap decides. Unrelated reports sit near 32 bits
+# apart; a re-publication with a changed phrase or two stays within a handful.
+CANDIDATE_BITS = 12
+NEAR_DUPLICATE_JACCARD = 0.75
 
 
 def simhash(text: str, shingle: int = 3) -> int:
@@ -27,5 +30,18 @@ def distance(a: int, b: int) -> int:
     return ((a ^ b) & ((1 << 64) - 1)).bit_count()
 
 
-def is_near_duplicate(a: int, b: int) -> bool:
-    return distance(a, b) <= NEAR_DUPLICATE_BITS
+def is_candidate(a: int, b: int) -> bool:
+    return distance(a, b) <= CANDIDATE_BITS
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    words = _WORD.findall(text.lower())
+    return {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+
+
+def is_near_duplicate(a: str, b: str) -> bool:
+    """Whether two texts are one report: most of their word 3-grams are shared."""
+    sa, sb = shingles(a), shingles(b)
+    if not sa or not sb:
+        return False
+    return len(sa & sb) / len(sa | sb) >= NEAR_DUPLICATE_JACCARD

@@ -55,6 +55,11 @@ class Store:
                 conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).first() is not None
             )
 
+    def document_text(self, doc_id: int) -> str:
+        with self.engine.connect() as conn:
+            text = conn.execute(select(t.documents.c.text).where(t.documents.c.id == doc_id)).scalar()
+            return str(text or "")
+
     def simhashes(self) -> list[tuple[int, int]]:
         """(document id, SimHash) of every stored document, for near-duplicate checks."""
         d = t.documents

@@ -1,0 +1,69 @@
+"""The kroniek command: every subcommand documented, the database chosen by --db or the environment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEED_NEWS, SEEDS
+from typer.testing import CliRunner
+
+from kroniek.cli import app
+from kroniek.store import open_store
+
+runner = CliRunner()
+SUBCOMMANDS = ["ingest", "extract", "timeline", "overview", "search", "serve"]
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_every_subcommand_has_help(name: str) -> None:
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output
+
+
+def test_ingest_uses_the_environment_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'env.db'}"
+    monkeypatch.setenv("KRONIEK_DATABASE_URL", url)
+    result = runner.invoke(app, ["ingest", "--quiet", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert "2 added, 0 duplicates skipped, 0 failed" in result.output
+    assert open_store(url).count("documents") == 2
+
+
+def test_ingest_default_database_is_kroniek_db_in_working_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KRONIEK_DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["ingest", "-q", str(SEED_NEWS)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kroniek.db").is_file()
+
+
+def test_ingest_exit_status_counts_failures(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(" date 2022-02-26\nIn Charkov wordt gevochten.")
+    (tmp_path / "kapot.bin").write_bytes(b"\x00\x01\x02" * 100)
+    db = tmp_path.parent / f"{tmp_path.name}-x.db"
+    result = runner.invoke(app, ["ingest", "-q", "--db", f"sqlite:///{db}", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "1 added, 0 duplicates skipped, 1 failed" in result.output
+    assert "kapot.bin" in result.output
+
+
+def test_extract_jsonl_has_offsets_into_the_text(seed_narrative_text: str) -> None:
+    result = runner.invoke(app, ["extract", "--format", "jsonl", str(SEEDS / "004_673d561ad2e5bcf3.txt")])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert 1700 <= len(records) <= 1900
+    for rec in records[:200]:
+        assert seed_narrative_text[rec["start"] : rec["end"]] == rec["text"]
+        assert {"event_date", "timex", "mentions"} <= rec.keys()
+
+
+def test_overview_prints_markdown_of_stored_reports(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'o.db'}"
+    runner.invoke(app, ["ingest", "-q", "--db", db, str(SEED_NEWS)])
+    result = runner.invoke(app, ["overview", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# ")
+    assert "Abonneer" not in result.output
