@@ -85,7 +85,7 @@ def _address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str |
         if getattr(ip, attribute):
             return label
     if not ip.is_global:
-        return "not public"
+        return "non-public (special-purpose)"
     return None
 
 
@@ -141,8 +141,9 @@ def check_url(url: str, *, allow_private: bool, resolve: bool = True) -> str:
         raise RefusedURL(url, f"refused: not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
-        shown = f"{scheme}:" if scheme else "no scheme"
-        raise RefusedURL(url, f"refused: only http and https URLs are fetched, not {shown}")
+        if not scheme:
+            raise RefusedURL(url, "refused: URL has no scheme (only http and https URLs are fetched)")
+        raise RefusedURL(url, f"refused: only http and https URLs are fetched, not {scheme}:")
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise RefusedURL(url, "refused: URLs with a user name or password are not fetched")
     host = parts.hostname
