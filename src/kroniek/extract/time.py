@@ -1,0 +1,1294 @@
+"""Time expressions (TIMEX3) in Dutch and English, and the date of each sentence's event.
+
+The tagger scans the words of a sentence once; only a word that can open a time
+expression (a number, a month, "vorige", "de", ...) tries the few rules keyed to it,
+each an anchored regular expression. A rule yields the span and its meaning; the
+meaning is then resolved against a reference time:
+
+- news (``doc.genre == "news"``): deictic words ("gisteren", "vorige week") against the
+  publication date; anaphoric ones ("de volgende dag", "die dag") against the last date
+  the text mentioned, which starts at the publication date;
+- narrative: everything against the reference time carried forward from the last
+  explicit date, as HeidelTime does for narratives.
+
+A date without a year takes it from that reference; a range is two expressions, the
+first borrowing what it lacks from the second ("17–21 februari 2022").
+
+Each sentence then gets an event date: its first datable expression that is not
+background ("sinds 2014"), or, for a sentence without one that reports a past event,
+the event date carried from the sentence before (narrative) or the publication date (news).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from kroniek.extract.time_lexicon import (
+    AGO,
+    AMBIGUOUS_MONTHS,
+    DAY_WORDS,
+    DECADE_WORDS,
+    EARLIER,
+    FUTURE_CUES,
+    LATER,
+    MONTHS,
+    NOT_AFTER_YEAR,
+    NUMERALS,
+    ORDINAL_CENTURIES,
+    ORDINALS,
+    PARTS_OF_DAY,
+    QUANTIFIERS,
+    SEASONS,
+    SET_WORDS,
+    SHIFTERS,
+    UNITS,
+    VAGUE_DURATIONS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+    words,
+)
+from kroniek.model import Document, Timex
+from kroniek.pipeline import component
+from kroniek.text.segment import split_sentences
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_B = r"(?![\w])"  # end of a word
+MONTH = rf"(?:{_alt(MONTHS)}){_B}\.?"
+WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:ste|st|nd|rd|th|de|e)?(?!\d)"
+YEAR = r"(?:1\d{3}|20\d{2})(?![\d])"
+NUM = rf"(?:\d{{1,3}}(?![\d.,]\d)|(?:{_alt(NUMERALS)}){_B})"
+VAGUE = rf"(?:een\s+paar|a\s+few|a\s+couple\s+of|(?:{_alt(VAGUE_QUANTITIES)}){_B})"
+UNIT = rf"(?:{_alt(UNITS)}){_B}"
+POD = rf"(?:{_alt(PARTS_OF_DAY)})"
+SEASON = rf"(?:{_alt(SEASONS)}){_B}"
+ORD = rf"(?:{_alt(ORDINALS)}){_B}"
+CONN = r"\s*(?:[-–—]|tot\s+en\s+met|t/m|tot|op|en|à|to|and|through|until|till)\s*"
+ART = r"(?:de|het|the)\s+"
+
+PRECISION_OF = {"D": "day", "M": "month", "Y": "year", "W": "week", "S": "season"}
+
+
+@dataclass
+class Ref:
+    """A reference time as precise as known: year, month and day may each be missing."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> Ref | None:
+        if not value:
+            return None
+        match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+        if not match:
+            return None
+        y, m, d = match.groups()
+        return cls(int(y), int(m) if m else None, int(d) if d else None)
+
+    def as_date(self) -> date | None:
+        if self.year and self.month and self.day:
+            return date(self.year, self.month, self.day)
+        return None
+
+
+def _value(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+    if y is None:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    index = y * 12 + (m - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    type: str
+    value: str
+    ref: Ref | None = None  # the new reference time this expression sets, if any
+    background: bool = False  # not a candidate for the sentence's event date
+    range_to: str = ""  # for the first end of a range: the word joining it to the second ("tot", "op", "-")
+
+
+@dataclass
+class State:
+    """What the tagger knows while it reads one text."""
+
+    genre: str = "news"
+    language: str | None = None
+    anchor: Ref | None = None  # publication date (news)
+    ref: Ref | None = None  # last date mentioned (narrative reference time)
+    memory: dict[str, list[int]] = field(default_factory=dict)  # word -> dated sentences (indices) with it
+    dated: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (event date, words) per dated sentence
+    main: str | None = None  # the date of the text's first dated sentence: what it is about
+    future: bool = False  # the current sentence speaks of the future
+    frozen: bool = False  # the current sentence is background: it sets no reference time
+    season: str | None = None  # the season last mentioned
+
+    @property
+    def deictic(self) -> Ref | None:
+        return self.anchor if self.genre == "news" and self.anchor else self.ref
+
+    @property
+    def english(self) -> bool:
+        return self.language != "nl"
+
+    @property
+    def dutch(self) -> bool:
+        return self.language != "en"
+
+
+Handler = Callable[[re.Match[str], State, str], "list[Cand] | None"]
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handle: Handler
+    triggers: tuple[str, ...]
+
+
+_RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, triggers: str) -> Callable[[Handler], Handler]:
+    """Register a rule: ``triggers`` are the words (or ``#`` for a number) that may open it."""
+
+    def register(handle: Handler) -> Handler:
+        _RULES.append(Rule(name, re.compile(pattern, re.IGNORECASE), handle, tuple(triggers.split())))
+        return handle
+
+    return register
+
+
+# --- helpers used by the rules ---------------------------------------------------------------
+
+
+def _left_word(text: str, pos: int) -> str:
+    """The lowercased word just before ``pos``."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1
+    return text[start:end].lower()
+
+
+def _left_words(text: str, pos: int, n: int = 2) -> list[str]:
+    words = []
+    for _ in range(n):
+        word = _left_word(text, pos)
+        if not word:
+            break
+        words.append(word)
+        pos = text.rfind(word[:1], 0, pos)
+        pos = max(0, pos - 0)
+        # move to the start of that word
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+    return words
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMERALS.get(word)
+
+
+def _year_for(state: State, month: int, day: int | None = None) -> int | None:
+    """The year of a date given without one: from the reference, a news date kept in the past."""
+    ref = state.ref if state.genre == "narrative" or not state.anchor else state.anchor
+    if ref is None or ref.year is None:
+        ref = state.ref or state.anchor
+    if ref is None or ref.year is None:
+        return None
+    year = ref.year
+    news = state.genre == "news" and state.anchor and state.anchor.month and not state.future
+    if news and month - state.anchor.month > 2:  # type: ignore[union-attr,operator]
+        year -= 1  # "op 28 december" in a report of January is last year's
+    return year
+
+
+def _date_cand(start: int, end: int, y: int | None, m: int, d: int | None, state: State) -> Cand | None:
+    if y is None:
+        y = _year_for(state, m, d)
+    if y is None:
+        value = f"XXXX-{m:02d}" + (f"-{d:02d}" if d else "")
+        return Cand(start, end, "DATE", value)
+    if d is not None and not _valid(y, m, d):
+        return None
+    return Cand(start, end, "DATE", _value(y, m, d) or "", Ref(y, m, d))
+
+
+def _shift(ref: Ref | None, unit: str, n: int) -> tuple[str, Ref] | None:
+    """The value ``n`` units away from ``ref`` at that unit's precision (or coarser if ``ref`` is)."""
+    if ref is None or ref.year is None:
+        return None
+    day = ref.as_date()
+    if unit in ("D", "H", "MIN", "S"):
+        if day is None:
+            return _shift(ref, "M", 0) if ref.month else _shift(ref, "Y", 0)
+        new = day + timedelta(days=n)
+        return _value(new.year, new.month, new.day) or "", Ref(new.year, new.month, new.day)
+    if unit in ("W", "WE"):
+        if day is None:
+            return _shift(ref, "M", 0) if ref.month else _shift(ref, "Y", 0)
+        new = day + timedelta(weeks=n)
+        suffix = "-WE" if unit == "WE" else ""
+        return _week_value(new) + suffix, Ref(new.year, new.month, new.day)
+    if unit == "M":
+        if ref.month is None:
+            return _shift(ref, "Y", 0)
+        y, m = _add_months(ref.year, ref.month, n)
+        return _value(y, m) or "", Ref(y, m)
+    if unit == "Y":
+        return f"{ref.year + n:04d}", Ref(ref.year + n)
+    if unit == "DE":
+        return f"{ref.year // 10 + n:03d}", Ref(ref.year)
+    if unit == "CE":
+        return f"{ref.year // 100 + n:02d}", Ref(ref.year)
+    return None
+
+
+def _rel_cand(start: int, end: int, ref: Ref | None, unit: str, n: int, kind: str = "DATE") -> Cand | None:
+    shifted = _shift(ref, unit, n)
+    if shifted is None:
+        return None
+    value, new_ref = shifted
+    return Cand(start, end, kind, value, new_ref)
+
+
+def _weekday_date(state: State, weekday: int, direction: int = 0) -> Ref | None:
+    """The date of a weekday near the reference: the last one before it in news, the next in narratives."""
+    ref = state.deictic
+    base = ref.as_date() if ref else None
+    if base is None and state.ref is not None:
+        base = state.ref.as_date()
+    if base is None:
+        return None
+    delta = weekday - base.isoweekday()
+    backwards = direction < 0 or (direction == 0 and state.genre == "news" and not state.future)
+    if backwards and (delta > 0 or (direction < 0 and delta >= 0)):
+        delta -= 7
+    elif not backwards and (delta < 0 or (direction > 0 and delta <= 0)):
+        delta += 7
+    new = base + timedelta(days=delta)
+    return Ref(new.year, new.month, new.day)
+
+
+def _weekday_cand(start: int, end: int, state: State, weekday: int, direction: int = 0, pod: str = "") -> Cand:
+    ref = _weekday_date(state, weekday, direction)
+    kind = "TIME" if pod else "DATE"
+    suffix = f"T{pod}" if pod else ""
+    if ref is None:
+        base = state.deictic or state.ref
+        prefix = _value(base.year, base.month) if base and base.year else "XXXX"
+        return Cand(start, end, kind, f"{prefix}-WXX-{weekday}{suffix}")
+    return Cand(start, end, kind, (_value(ref.year, ref.month, ref.day) or "") + suffix, ref)
+
+
+def _day_value(ref: Ref | None) -> str | None:
+    if ref is None or ref.year is None:
+        return None
+    return _value(ref.year, ref.month, ref.day)
+
+
+# --- rules -----------------------------------------------------------------------------------
+# Order matters: for one trigger word the first rule that accepts wins.
+
+
+@rule("iso", r"(\d{4})-(\d{2})-(\d{2})(?!\d)", "#")
+def _iso(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    y, mo, d = (int(g) for g in m.groups())
+    cand = _date_cand(m.start(), m.end(), y, mo, d, state) if 1000 <= y <= 2100 else None
+    return [cand] if cand else None
+
+
+@rule("numeric", r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/])", "#")
+def _numeric(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+    if sep == "." and not y:
+        return None  # "3.5" and clock times
+    if sep == "-" and not y:
+        return None  # "17-21" is a range of days, "3-2" a score
+    year = None
+    if y:
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+    day, month = a, b
+    if state.language == "en" and a <= 12 and sep == "/":
+        day, month = b, a
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    cand = _date_cand(m.start(), m.end(), year, month, day, state)
+    return [cand] if cand else None
+
+
+@rule(
+    "clock",
+    r"([01]?\d|2[0-3])([:.])([0-5]\d)(?!\d)(?:\s*(uur|u\b|h\b))?(?:\s*([ap])\.?\s?m\b\.?)?",
+    "#",
+)
+def _clock(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    hour, sep, minute, unit, ampm = m.groups()
+    if sep == "." and not unit and not ampm and _left_word(text, m.start()) not in ("om", "rond", "tegen", "at"):
+        return None
+    h = int(hour)
+    if ampm and ampm.lower() == "p" and h < 12:
+        h += 12
+    end = m.end()
+    return [_time_cand(m.start(), end, state, f"{h:02d}:{minute}")]
+
+
+@rule("clock_ampm", r"(1[0-2]|0?[1-9])\s*([ap])\.?\s?m\b\.?", "#")
+def _clock_ampm(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    h = int(m.group(1))
+    if m.group(2).lower() == "p" and h < 12:
+        h += 12
+    if m.group(2).lower() == "a" and h == 12:
+        h = 0
+    return [_time_cand(m.start(), m.end(), state, f"{h:02d}:00")]
+
+
+@rule("clock_uur", r"(1\d|2[0-3]|0?\d)\s+uur(?!\w)", "#")
+def _clock_uur(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    if _left_word(text, m.start()) not in ("om", "rond", "tegen", "vanaf", "sinds"):
+        return None
+    return [_time_cand(m.start(), m.end(), state, f"{int(m.group(1)):02d}:00")]
+
+
+def _time_cand(start: int, end: int, state: State, clock: str) -> Cand:
+    ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+    day = _day_value(ref) if ref and ref.day else None
+    return Cand(start, end, "TIME", f"{day or 'XXXX-XX-XX'}T{clock}", background=day is None)
+
+
+_RANGE_TAIL = re.compile(rf"({CONN}){DAY}\s+{MONTH}\s*,?\s*({YEAR})?", re.IGNORECASE)
+_YEAR_TAIL = re.compile(rf"\s*,?\s*({YEAR})", re.IGNORECASE)
+
+
+@rule("dmy", rf"({DAY})\.?\s+(?:of\s+)?({MONTH})(?:\s*,?\s*({YEAR}))?", "#")
+def _dmy(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+    month = MONTHS[m.group(2).rstrip(".").lower()]
+    year = int(m.group(3)) if m.group(3) else None
+    tail = _RANGE_TAIL.match(text, m.end())
+    if year is None and tail and tail.group(2):
+        year = int(tail.group(2))  # "24 februari – 7 april 2022": the year of the range's end
+    cand = _date_cand(m.start(), m.end(), year, month, day, state)
+    if cand and tail:
+        cand.range_to = tail.group(1).strip().lower()
+    return [cand] if cand else None
+
+
+@rule("day_range", rf"({DAY})(?=({CONN}){DAY}\s+({MONTH})(?:\s*,?\s*({YEAR}))?)", "#")
+def _day_range(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+    month = MONTHS[m.group(3).rstrip(".").lower()]
+    year = int(m.group(4)) if m.group(4) else None
+    cand = _date_cand(m.start(), m.end(), year, month, day, state)
+    if cand:
+        cand.range_to = m.group(2).strip().lower()
+    return [cand] if cand else None
+
+
+@rule("mdy", rf"({MONTH})\s+({DAY})(?:\s*,?\s*({YEAR}))?(?:({CONN})({DAY})(?:\s*,?\s*({YEAR}))?)?", "month")
+def _mdy(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    if not state.english:
+        return None
+    month = MONTHS[m.group(1).rstrip(".").lower()]
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    year = int(m.group(3)) if m.group(3) else (int(m.group(7)) if m.group(7) else None)
+    end = m.start(4) if m.group(4) else m.end()
+    first = _date_cand(m.start(), end, year, month, day, state)
+    if first is None:
+        return None
+    out = [first]
+    if m.group(5):
+        day2 = int(re.match(r"\d+", m.group(5)).group())  # type: ignore[union-attr]
+        second = _date_cand(m.start(5), m.end(), year, month, day2, state)
+        if second:
+            out.append(second)
+    elif m.group(3) is None:
+        out[0] = first
+    return out
+
+
+@rule(
+    "month_mod",
+    rf"(eind(?:e|-)?|begin(?:-)?|medio|half|midden|halverwege|early|late|mid-?|"
+    rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:het\s+)?(?:einde?|begin|midden)\s+van)\s*"
+    rf"(?:({MONTH})(?:\s*,?\s*({YEAR}))?|({YEAR}))",
+    "eind einde begin medio half midden halverwege early late mid the end beginning start middle het",
+)
+def _month_mod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    month_word, year, bare_year = m.group(2), m.group(3), m.group(4)
+    if bare_year:
+        y = int(bare_year)
+        return [Cand(m.start(), m.end(), "DATE", f"{y:04d}", Ref(y))]
+    month = MONTHS[month_word.rstrip(".").lower()]
+    cand = _date_cand(m.start(), m.end(), int(year) if year else None, month, None, state)
+    return [cand] if cand else None
+
+
+@rule("month_year", rf"({MONTH})\s*,?\s*({YEAR}|['’]\d\d(?!\d))", "month")
+def _month_year(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    month = MONTHS[m.group(1).rstrip(".").lower()]
+    raw = m.group(2).lstrip("'’")
+    year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    cand = _date_cand(m.start(), m.end(), year, month, None, state)
+    return [cand] if cand else None
+
+
+_MONTH_LEFT_OK = frozenset(
+    [
+        "in",
+        "sinds",
+        "vanaf",
+        "tot",
+        "van",
+        "eind",
+        "begin",
+        "medio",
+        "half",
+        "midden",
+        "tussen",
+        "voor",
+        "na",
+        "during",
+        "since",
+        "until",
+        "by",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "from",
+        "through",
+        "last",
+        "next",
+        "this",
+        "en",
+        "and",
+        "or",
+        "of",
+    ]
+)
+
+
+@rule("month", rf"({MONTH})", "month")
+def _month(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = m.group(1).rstrip(".").lower()
+    left = _left_word(text, m.start())
+    if word in AMBIGUOUS_MONTHS or len(word) <= 4:
+        if word != "mei" and left not in _MONTH_LEFT_OK:
+            return None
+        if word in ("may", "march") and left not in ("in", "since", "until", "by", "early", "late", "mid", "of"):
+            return None
+    month = MONTHS[word]
+    end = m.end() - 1 if text[m.end() - 1] == "." else m.end()
+    # "februari en maart 2022": the year of the next month.
+    year = None
+    tail = _MONTH_TAIL.match(text[end : end + 40])
+    if tail and tail.group(2):
+        year = int(tail.group(2))
+    cand = _date_cand(m.start(), end, year, month, None, state)
+    if cand and tail:
+        cand.range_to = tail.group(1).strip().lower()
+    return [cand] if cand else None
+
+
+_MONTH_TAIL = re.compile(rf"({CONN}){MONTH}\s*,?\s*({YEAR})?", re.IGNORECASE)
+
+
+@rule(
+    "decade",
+    rf"(?:(?:de|the)\s+)?(?:jaren\s+(?:['’]?(\d)0|(1\d|20)(\d)0|(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig))(?![\w'])|"
+    rf"(?:(1\d|20)(\d)0|['’]?(\d)0)['’]?s{_B}|"
+    rf"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_B})",
+    "de the jaren # twenties thirties forties fifties sixties seventies eighties nineties",
+)
+def _decade(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    g = m.groups()
+    if g[1] or g[4]:
+        century, digit = (g[1], g[2]) if g[1] else (g[4], g[5])
+        value = f"{century}{digit}"
+    else:
+        digit_s = g[0] or g[6]
+        word = g[3] or g[7]
+        if word:
+            if m.group(0).lower().lstrip().startswith(("twenties", "thirties")) is False and not m.group(
+                0
+            ).lower().startswith(("de ", "the ", "jaren")):
+                return None
+            digit = DECADE_WORDS[word.lower()]
+        else:
+            digit = int(digit_s)
+        century = "19" if digit >= 2 or state.ref is None else "20"
+        value = f"{century}{digit}"
+    return [Cand(m.start(), m.end(), "DATE", value, background=True)]
+
+
+@rule(
+    "century",
+    rf"(?:(?:de|the)\s+)?(?:(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)|({_alt(ORDINAL_CENTURIES)}))[\s-]+(?:eeuw|century){_B}",
+    "de the # " + " ".join(ORDINAL_CENTURIES),
+)
+def _century(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    n = int(m.group(1)) if m.group(1) else ORDINAL_CENTURIES[m.group(2).lower()]
+    return [Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}", background=True)]
+
+
+@rule(
+    "season",
+    rf"(?:(?:de|het|the)\s+|(deze|dit|vorige|afgelopen|komende|volgende|this|last|next|past|coming)\s+)?"
+    rf"({SEASON})(?:\s+(?:van|of)\s+({YEAR})(?:\s*/\s*(\d{{2,4}}))?|\s+({YEAR}))?",
+    "de het the deze dit vorige afgelopen komende volgende this last next past coming season",
+)
+def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    shift_word, word, year1, _year2, year3 = m.groups()
+    season = SEASONS[word.lower()]
+    year_s = year1 or year3
+    has_article = m.group(0)[:1].lower() in ("d", "h", "t") and not shift_word and m.start(2) > m.start()
+    left = _left_word(text, m.start())
+    if not year_s and not shift_word and not has_article and left not in ("in", "tijdens", "during", "sinds"):
+        return None
+    if word.lower() == "fall" and not year_s and left not in ("in", "this", "last", "next", "the"):
+        return None
+    if year_s:
+        y = int(year_s)
+    else:
+        base = state.deictic if shift_word else state.ref
+        if base is None or base.year is None:
+            return None
+        y = base.year
+        if shift_word:
+            y += SHIFTERS.get(shift_word.lower(), -1 if shift_word.lower() in ("afgelopen", "past") else 0)
+        elif season != "WI" and (state.season == "WI" and state.ref.month is None or (state.ref.month or 0) >= 11):
+            y += 1  # spring after "de winter van 2022/23" is 2023's
+    state.season = season
+    ref = Ref(y, None, None)
+    return [Cand(m.start(), m.end(), "DATE", f"{y:04d}-{season}", ref)]
+
+
+@rule(
+    "week",
+    rf"(?:(?:de|the)\s+)?(?:({ORD})\s+week\s+(?:van|of|in)\s+({MONTH})(?:\s*,?\s*({YEAR}))?|"
+    rf"week\s+(?:van|of)\s+(?:({DAY})\s+({MONTH})|({MONTH})\s+({DAY}))(?:\s*,?\s*({YEAR}))?|"
+    rf"week\s+(\d{{1,2}})(?!\d)(?:\s+(?:van\s+|of\s+)?({YEAR}))?)",
+    "de the week " + " ".join(ORDINALS),
+)
+def _week(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    g = m.groups()
+    if g[0]:
+        nth = ORDINALS[g[0].lower()]
+        month = MONTHS[g[1].rstrip(".").lower()]
+        year = int(g[2]) if g[2] else _year_for(state, month)
+        if year is None:
+            return None
+        if nth > 0:
+            day = date(year, month, 1) + timedelta(days=7 * (nth - 1))
+        else:
+            day = date(year, month, calendar.monthrange(year, month)[1])
+        return [Cand(m.start(), m.end(), "DATE", _week_value(day), Ref(day.year, day.month, day.day))]
+    if g[3] or g[5]:
+        d_s, month_s = (g[3], g[4]) if g[3] else (g[6], g[5])
+        month = MONTHS[month_s.rstrip(".").lower()]
+        d = int(re.match(r"\d+", d_s).group())  # type: ignore[union-attr]
+        year = int(g[7]) if g[7] else _year_for(state, month, d)
+        if year is None or not _valid(year, month, d):
+            return None
+        day = date(year, month, d)
+        return [Cand(m.start(), m.end(), "DATE", _week_value(day), Ref(year, month, d))]
+    n = int(g[8])
+    if not 1 <= n <= 53:
+        return None
+    year = int(g[9]) if g[9] else (state.ref.year if state.ref and state.ref.year else None)
+    if year is None:
+        return None
+    monday = date.fromisocalendar(year, n, 1) if n <= 52 else date(year, 12, 28)
+    return [Cand(m.start(), m.end(), "DATE", f"{year:04d}-W{n:02d}", Ref(monday.year, monday.month, monday.day))]
+
+
+@rule(
+    "night_of",
+    rf"(?:(?:de|the)\s+)?nacht\s+van\s+({WEEKDAY})\s+op\s+({WEEKDAY})(?!\w)",
+    "de nacht",
+)
+def _night_of(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    weekday = WEEKDAYS[m.group(2).lower()]
+    cand = _weekday_cand(m.start(), m.end(), state, weekday)
+    if cand.ref:
+        before = cand.ref.as_date() - timedelta(days=1)  # type: ignore[operator]
+        cand = Cand(m.start(), m.end(), "TIME", f"{_value(before.year, before.month, before.day)}TNI", cand.ref)
+    else:
+        cand.type = "TIME"
+        cand.value += "TNI"
+    return [cand]
+
+
+@rule("s_pod", r"['’]s[-\s]?(ochtends|morgens|middags|avonds|nachts)(?!\w)", "'s ’s")
+def _s_pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    pod = PARTS_OF_DAY[m.group(1).lower()]
+    ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+    day = _day_value(ref) if ref and ref.day else None
+    return [Cand(m.start(), m.end(), "TIME", f"{day or 'XXXX-XX-XX'}T{pod}", background=True)]
+
+
+@rule(
+    "pod",
+    r"(?:(?:het\s+|the\s+)?(?:einde?|begin|rest|loop|midden|end|beginning|start|middle|course)\s+(?:van|of)\s+)?"
+    r"(de|die|deze|diezelfde|dezelfde|the|that|this|same)\s+(?:same\s+)?"
+    r"(ochtend|morgen|middag|avond|nacht|morning|afternoon|evening|night)(?!\w)",
+    "de die deze diezelfde dezelfde the that this het einde eind begin rest loop midden end beginning start "
+    "middle course",
+)
+def _pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    article, word = m.group(1).lower(), m.group(2).lower()
+    framed = m.start(1) > m.start()
+    if article in ("de", "the") and not framed:
+        left = _left_word(text, m.start())
+        if left not in ("op", "in", "tijdens", "gedurende", "during", "'s", "van", "tot", "until"):
+            return None
+        if article == "de" and word == "morgen" and left != "op":
+            return None
+    after = text[m.end() : m.end() + 12].lower()
+    if re.match(r"\s+(?:van|of)\s+\d", after):
+        return None  # "de nacht van 3 op 4 maart": the dates carry it
+    if article == "this" and state.genre == "news":
+        ref = state.anchor
+    else:
+        ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+    day = _day_value(ref) if ref and ref.day else None
+    if day is None:
+        return None
+    return [Cand(m.start(), m.end(), "TIME", f"{day}T{PARTS_OF_DAY[word]}")]
+
+
+@rule(
+    "deictic",
+    r"(vandaag|heden|gisteren|eergisteren|overmorgen|morgen|today|yesterday|tomorrow|tonight|vanavond|vannacht|"
+    r"vanochtend|vanmorgen|vanmiddag|gisteravond|gisterochtend|gistermiddag|gisternacht)(?!\w)"
+    r"(?:\s+(ochtend|middag|avond|nacht|morning|afternoon|evening|night)(?!\w))?",
+    "vandaag heden gisteren eergisteren overmorgen morgen today yesterday tomorrow tonight vanavond vannacht "
+    "vanochtend vanmorgen vanmiddag gisteravond gisterochtend gistermiddag gisternacht",
+)
+def _deictic(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = m.group(1).lower()
+    pod_word = m.group(2)
+    if word == "morgen" and _left_word(text, m.start()) in ("de", "die", "deze", "'s", "’s", "elke", "iedere", "van"):
+        return None
+    compounds = {
+        "tonight": (0, "NI"), "vanavond": (0, "EV"), "vannacht": (0, "NI"), "vanochtend": (0, "MO"),
+        "vanmorgen": (0, "MO"), "vanmiddag": (0, "AF"), "gisteravond": (-1, "EV"), "gisterochtend": (-1, "MO"),
+        "gistermiddag": (-1, "AF"), "gisternacht": (-1, "NI"),
+    }  # fmt: skip
+    if word in compounds:
+        offset, pod = compounds[word]
+    else:
+        offset, pod = DAY_WORDS[word], PARTS_OF_DAY[pod_word.lower()] if pod_word else ""
+    cand = _rel_cand(m.start(), m.end(), state.deictic, "D", offset)
+    if cand is None:
+        return None
+    if pod:
+        cand.type = "TIME"
+        cand.value += f"T{pod}"
+    return [cand]
+
+
+@rule(
+    "last_night",
+    r"(last|previous)\s+night(?!\w)",
+    "last previous",
+)
+def _last_night(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    cand = _rel_cand(m.start(), m.end(), state.deictic, "D", -1)
+    if cand is None:
+        return None
+    cand.type, cand.value = "TIME", cand.value + "TNI"
+    return [cand]
+
+
+@rule(
+    "shifted_weekday",
+    rf"(vorige|afgelopen|komende|volgende|aanstaande|last|next|this|coming|past)\s+(?:week\s+)?({WEEKDAY})(?!\w)",
+    "vorige afgelopen komende volgende aanstaande last next this coming past",
+)
+def _shifted_weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = m.group(1).lower()
+    direction = -1 if word in ("vorige", "afgelopen", "last", "past") else 1
+    if word == "this":
+        direction = 0
+    return [_weekday_cand(m.start(), m.end(), state, WEEKDAYS[m.group(2).lower()], direction)]
+
+
+@rule(
+    "weekday",
+    rf"({WEEKDAY})(ochtend|morgen|middag|avond|nacht|\s+(?:morning|afternoon|evening|night|ochtend|middag|avond|nacht))?(?!\w)",
+    " ".join(WEEKDAYS)
+    + " "
+    + " ".join(w + p for w in WEEKDAYS for p in ("ochtend", "morgen", "middag", "avond", "nacht")),
+)
+def _weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    pod = PARTS_OF_DAY[m.group(2).strip().lower()] if m.group(2) else ""
+    # "maandag 24 februari": the date that follows says it.
+    if re.match(rf"\s*,?\s*(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", text[m.end() : m.end() + 30], re.IGNORECASE):
+        return None
+    return [_weekday_cand(m.start(), m.end(), state, WEEKDAYS[m.group(1).lower()], 0, pod)]
+
+
+@rule(
+    "anaphoric_unit",
+    r"(?:(de|het|the)\s+)?(volgende|daaropvolgende|vorige|voorgaande|voorafgaande|next|following|previous|preceding)\s+"
+    r"(dag|week|maand|jaar|ochtend|morgen|middag|avond|nacht|day|month|year|morning|afternoon|evening|night)(?!\w)",
+    "de het the volgende daaropvolgende vorige voorgaande voorafgaande next following previous preceding",
+)
+def _anaphoric_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    article, shifter, unit_word = m.group(1), m.group(2).lower(), m.group(3).lower()
+    n = SHIFTERS.get(shifter, 1)
+    if not article and unit_word in ("week", "maand", "jaar", "month", "year", "day", "dag"):
+        ref = state.deictic  # "vorige week", "next month": from the publication date
+    else:
+        ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+    if unit_word in PARTS_OF_DAY:
+        cand = _rel_cand(m.start(), m.end(), ref, "D", n)
+        if cand is None:
+            return None
+        cand.type, cand.value = "TIME", cand.value + "T" + PARTS_OF_DAY[unit_word]
+        return [cand]
+    cand = _rel_cand(m.start(), m.end(), ref, UNITS[unit_word], n)
+    return [cand] if cand else None
+
+
+@rule(
+    "this_unit",
+    r"(dit|deze|dat|die|diezelfde|datzelfde|dezelfde|hetzelfde|this|that|the\s+same|that\s+same|"
+    r"afgelopen|vorig|vorige|volgend|komend|komende|last|next|past)\s+(dag|week|maand|jaar|weekend|day|month|year)(?!\w)",
+    "dit deze dat die diezelfde datzelfde dezelfde hetzelfde this that the afgelopen vorig vorige volgend komend "
+    "komende last next past",
+)
+def _this_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = re.sub(r"\s+", " ", m.group(1).lower())
+    unit = UNITS[m.group(2).lower()]
+    left = _left_word(text, m.start())
+    if word in ("afgelopen", "past") and left in ("de", "the", "het"):
+        return None  # "de afgelopen week" is a duration: another rule
+    if word in ("dit", "deze", "this"):
+        ref, n = state.deictic, 0
+    elif word in ("afgelopen", "vorig", "vorige", "last", "past"):
+        ref, n = state.deictic, -1
+    elif word in ("volgend", "komend", "komende", "next"):
+        ref, n = state.deictic, 1
+    else:
+        ref, n = (state.ref if state.genre == "narrative" else (state.ref or state.anchor)), 0
+    cand = _rel_cand(m.start(), m.end(), ref, unit, n)
+    return [cand] if cand else None
+
+
+@rule(
+    "day_after",
+    r"(?:(?:de|the)\s+)?(dag|day)\s+(erna|daarna|nadien|ervoor|daarvoor|after|before|later|earlier)(?!\w)",
+    "de the dag day",
+)
+def _day_after(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = m.group(2).lower()
+    if word in ("after", "before") and re.match(r"\s+\w", text[m.end() : m.end() + 3]):
+        return None  # "the day after the vote": anchored on an event we do not know
+    n = -1 if word in ("ervoor", "daarvoor", "before", "earlier") else 1
+    ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+    cand = _rel_cand(m.start(), m.end(), ref, "D", n)
+    return [cand] if cand else None
+
+
+# "na de invasie", "kort voor het begin van de oorlog", "after the summit of Bucharest": an event as anchor.
+_ANCHOR = re.compile(
+    r"\s*(?:(?:kort|direct|vlak|meteen|vrijwel\s+meteen|onmiddellijk|shortly|immediately|just|vanaf)\s+)?"
+    r"(na|vanaf|bij|tijdens|voor|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar|after|during|before|prior\s+to|"
+    r"ahead\s+of|in\s+the\s+run-up\s+to|at)\s+"
+    r"(?:(?:het\s+)?(?:begin|start|uitbreken|aanvang)\s+van\s+|the\s+(?:start|beginning|outbreak)\s+of\s+)?"
+    r"(?:de|het|the)\s+(?:[\w-]+\s+){0,2}?([^\W\d]{4,})(?!\w)(?:\s+(?:van|of|in)\s+(?:de\s+|het\s+|the\s+)?([^\W\d]{4,}))?",
+    re.IGNORECASE,
+)
+
+
+def _anchor_date(state: State, match: re.Match[str]) -> str | None:
+    """The date of the event a phrase like "na de top van boekarest" names, if the text dated it before.
+
+    A noun with a complement ("top van boekarest") is looked up in the first dated sentence holding
+    both words; a bare noun ("de invasie") only counts when the text's first dated sentence, its lead, has it.
+    """
+    noun = match.group(2).lower()
+    complement = (match.group(3) or "").lower()
+    if complement:
+        for index in state.memory.get(noun, ()):
+            value, words_ = state.dated[index]
+            if complement in words_:
+                return value
+        return None
+    if state.dated and noun in state.dated[0][1]:
+        return state.dated[0][0]
+    return None
+
+
+@rule(
+    "amount",
+    rf"(?:(de|the)\s+)?(?:(afgelopen|laatste|komende|volgende|eerste|past|last|next|coming|first)\s+)?"
+    rf"(?:({NUM})|({VAGUE}))(?:\s*-?\s*(\d+|half))?\s+({UNIT})(?:\s+(\w+))?",
+    "de the afgelopen laatste komende volgende eerste past last next coming first # "
+    + " ".join(NUMERALS)
+    + " "
+    + " ".join(VAGUE_QUANTITIES),
+)
+def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    article, shifter, num_s, vague_s, _half, unit_word, after = m.groups()
+    unit = UNITS[unit_word.lower()]
+    if unit == "WE":
+        return None
+    n = _number(num_s) if num_s else None
+    if num_s and n is None:
+        return None
+    if num_s and num_s.lower() in ("a", "an", "een", "één") and shifter is None and not after:
+        pass
+    after_l = (after or "").lower()
+    end = m.end(6)
+    if num_s and num_s.isdigit() and unit == "H":
+        # "24 uur", but "om 9 uur" is a clock time: the clock rule took it.
+        pass
+    if n is not None and not shifter and after_l in LATER | EARLIER | AGO:
+        direction = 1 if after_l in LATER else -1
+        ref = (
+            state.deictic
+            if after_l in AGO
+            else (state.ref if state.genre == "narrative" else (state.ref or state.anchor))
+        )
+        if unit in ("H", "MIN", "S"):
+            return [Cand(m.start(), end, "DURATION", _duration(n, unit))]
+        cand = _rel_cand(m.start(), m.end(7), ref, unit, direction * n)
+        return [cand] if cand else None
+    if n is not None and not shifter and after_l in ("na", "voor", "after", "before", "nadat", "voordat"):
+        tail = _ANCHOR.match(text, m.end(6))
+        if tail and unit not in ("H", "MIN", "S"):
+            base = Ref.parse(_anchor_date(state, tail)) or (
+                state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+            )
+            direction = 1 if tail.group(1).lower() in ("na", "after") else -1
+            cand = _rel_cand(m.start(), end, base, unit, direction * n)
+            return [cand] if cand else None
+    if article and shifter and shifter.lower() in ("afgelopen", "past", "laatste", "last", "komende", "next", "coming"):
+        return [Cand(m.start(), end, "DURATION", _duration(n if n is not None else None, unit))]
+    if article and shifter is None:
+        return None  # "de drie dagen" without more: leave it
+    if shifter and not article:
+        return None
+    if num_s and num_s.lower() in ("a", "an") and not article:
+        return None  # "a day": too often no time at all
+    if num_s and num_s.lower() in ("een", "één") and unit in ("D", "H", "MIN", "S"):
+        left = _left_word(text, m.start())
+        if left in ("per", "keer", "maal"):
+            return None
+    start = m.start(2) if shifter else (m.start(3) if num_s else m.start(4))
+    if article:
+        start = m.start()
+    return [Cand(start, end, "DURATION", _duration(n, unit))]
+
+
+def _duration(n: int | None, unit: str) -> str:
+    amount = "X" if n is None else str(n)
+    if unit in ("H", "S"):
+        return f"PT{amount}{unit}"
+    if unit == "MIN":
+        return f"PT{amount}M"
+    return f"P{amount}{unit}"
+
+
+@rule("n_jarige", r"(\d{1,3})[-\s]?(?:jarige|jarig|year-old|years-old|year\s+old)(?!\w)", "#")
+def _n_jarige(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    return [Cand(m.start(), m.end(), "DURATION", f"P{int(m.group(1))}Y")]
+
+
+@rule("vague_long", rf"({_alt(VAGUE_DURATIONS)})(?!\w)", " ".join(VAGUE_DURATIONS))
+def _vague_long(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    return [Cand(m.start(), m.end(), "DURATION", VAGUE_DURATIONS[m.group(1).lower()])]
+
+
+@rule(
+    "vague_plural",
+    r"(uren|dagen|weken|maanden|jaren|decennia|eeuwen|hours|days|weeks|months|years|decades|centuries)(?!\w)",
+    "uren dagen weken maanden jaren decennia eeuwen hours days weeks months years decades centuries",
+)
+def _vague_plural(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    left = _left_word(text, m.start())
+    if left not in ("al", "for", "ruim", "binnen", "within", "since", "sinds"):
+        return None
+    if re.match(r"\s+(?:van|of|lang|long)\b", text[m.end() : m.end() + 6], re.I) and left not in ("al", "for"):
+        return None
+    return [Cand(m.start(), m.end(), "DURATION", _duration(None, UNITS[m.group(1).lower()]))]
+
+
+@rule(
+    "set",
+    rf"(?:({_alt(SET_WORDS)})|(?:per|elke|iedere|ieder|elk|every|each)\s+(dag|week|maand|jaar|nacht|ochtend|avond|day|week|month|year|night|morning|evening)|"
+    rf"(?:elke|iedere|every|each)\s+({WEEKDAY}))(?!\w)",
+    " ".join(SET_WORDS) + " per elke iedere ieder elk every each",
+)
+def _set(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    if m.group(1):
+        return [Cand(m.start(), m.end(), "SET", SET_WORDS[m.group(1).lower()])]
+    if m.group(3):
+        return [Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m.group(3).lower()]}")]
+    word = m.group(2).lower()
+    if word in PARTS_OF_DAY:
+        return [Cand(m.start(), m.end(), "SET", f"TXX{PARTS_OF_DAY[word]}" if False else "P1D")]
+    return [Cand(m.start(), m.end(), "SET", f"P1{UNITS[word]}")]
+
+
+@rule(
+    "quarter",
+    rf"(?:(?:het|de|the)\s+)?({ORD})\s+(kwartaal|helft|halfjaar|quarter|half)(?:\s+(?:van|of)\s+({YEAR}))?",
+    "het de the " + " ".join(ORDINALS),
+)
+def _quarter(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    nth = ORDINALS[m.group(1).lower()]
+    kind = m.group(2).lower()
+    half = kind in ("helft", "halfjaar", "half")
+    if nth < 0:
+        nth = 2 if half else 4
+    if nth > (2 if half else 4):
+        return None
+    if m.group(3):
+        y = int(m.group(3))
+    elif state.ref and state.ref.year:
+        y = state.ref.year
+    else:
+        return None
+    if half and not m.group(3) and kind == "helft":
+        return None  # "de eerste helft" of a match
+    return [Cand(m.start(), m.end(), "DATE", f"{y:04d}-{'H' if half else 'Q'}{nth}", Ref(y))]
+
+
+@rule("year", rf"({YEAR})", "#")
+def _year(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    y = int(m.group(1))
+    after = text[m.end() : m.end() + 16]
+    if re.match(r"[.,]\d", after) or re.match(r"\s*(?:[-–]\s*)?(?:jarige|year-old)", after):
+        return None
+    next_word = re.match(r"\s*([\w%²]+)", after)
+    if next_word and next_word.group(1).lower() in NOT_AFTER_YEAR:
+        return None
+    left = _left_word(text, m.start())
+    if left in QUANTIFIERS and left not in ("tot", "voor") or (m.start() and text[m.start() - 1] in "€$£#+"):
+        return None
+    if y < 1800 and left not in (
+        "in",
+        "sinds",
+        "van",
+        "vanaf",
+        "tot",
+        "jaar",
+        "rond",
+        "omstreeks",
+        "since",
+        "until",
+        "around",
+        "year",
+        "tussen",
+        "between",
+        "circa",
+        "ca",
+        "in het",
+    ):
+        return None
+    if y > 2100:
+        return None
+    return [Cand(m.start(), m.end(), "DATE", f"{y:04d}", Ref(y))]
+
+
+# Trigger table: word -> rules to try, in order.
+_TRIGGERS: dict[str, list[Rule]] = {}
+_DIGIT_RULES: list[Rule] = []
+for _r in _RULES:
+    for _t in _r.triggers:
+        if _t == "#":
+            _DIGIT_RULES.append(_r)
+        elif _t == "month":
+            for _w in MONTHS:
+                _TRIGGERS.setdefault(_w, []).append(_r)
+        else:
+            _TRIGGERS.setdefault(_t, []).append(_r)
+
+_TOKEN = re.compile(r"['’]s(?!\w)|\w+")
+
+# Words before an expression that make it background rather than the sentence's event.
+_BACKGROUND_LEFT = words("sinds since tot until totdat")
+_ARTICLES = words("de het een the a an")
+_PREPOSITIONS = words("in op sinds tot na voor since in on until")
+
+
+def _is_background(text: str, start: int) -> bool:
+    """ "sinds 2014", and the adjectival "de, in 2014 geannexeerde, krim": not what the sentence is about."""
+    left = _left_word(text, start)
+    if left in _BACKGROUND_LEFT:
+        return True
+    if left in _PREPOSITIONS:
+        cut = start
+        while cut > 0 and text[cut - 1].isspace():
+            cut -= 1
+        cut -= len(left)
+        while cut > 0 and (text[cut - 1].isspace() or text[cut - 1] == ","):
+            cut -= 1
+        return _left_word(text, cut) in _ARTICLES
+    return False
+
+
+def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
+    out: list[Cand] = []
+    last = start
+    for tok in _TOKEN.finditer(text, start, end):
+        pos = tok.start()
+        if pos < last:
+            continue
+        word = tok.group().lower()
+        rules = _DIGIT_RULES if word[0].isdigit() else _TRIGGERS.get(word)
+        if not rules:
+            continue
+        for r in rules:
+            match = r.pattern.match(text, pos, end)
+            if match is None:
+                continue
+            cands = r.handle(match, state, text)
+            if not cands:
+                continue
+            for cand in cands:
+                if _is_background(text, cand.start):
+                    cand.background = True
+                out.append(cand)
+                if cand.ref is not None and not cand.background and not state.frozen:
+                    state.ref = cand.ref
+            last = max(c.end for c in cands)
+            break
+    return out
+
+
+# --- sentences and event dates ---------------------------------------------------------------
+
+_PAST = re.compile(
+    r"(?<!\w)(?:was|waren|werd|werden|had|hadden|kwam|kwamen|ging|gingen|vond|vonden|viel|vielen|"
+    r"trok|trokken|nam|namen|gaf|gaven|zag|zagen|liet|lieten|sloeg|sloegen|bleef|bleven|bleek|bleken|"
+    r"sprak|spraken|stierf|stierven|kreeg|kregen|schoot|schoten|brak|braken|zei|zeiden|hield|hielden|"
+    r"stond|stonden|lag|lagen|sloot|sloten|wist|wisten|begon|begonnen|verloor|verloren|won|wonnen|"
+    r"bracht|brachten|dacht|dachten|kocht|kochten|zocht|zochten|vroeg|vroegen|riep|riepen|"
+    r"were|did|said|took|came|went|began|fell|won|lost|saw|gave|held|left|told|got|made|"
+    r"\w{3,}(?:de|te|den|ten)|\w{3,}ed)(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_PAST = words("""tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde honderdste duizendste
+    beide heden steden leden landen gebieden eenheden mogelijkheden omstandigheden tijden zijden
+    grote rode goede brede oude dode beste laatste eerste grootste meeste andere ander verte ruimte hoogte
+    breedte diepte lengte ziekte grootte vrede liefde armoede hulde weide zijde buurlanden soldaten
+    staten minuten kosten eenheden activiteiten autoriteiten mogendheden gemeenten rechten troepen
+    feed need speed seed united limited red bed hundred""")
+
+
+def _is_past(sentence: str) -> bool:
+    for match in _PAST.finditer(sentence):
+        word = match.group().lower()
+        if word in _NOT_PAST or word.startswith(("ge", "be", "ver", "ont", "her")) and word.endswith(("de", "te")):
+            if not word.startswith(("ver", "ont", "her", "be")):
+                continue
+            if len(word) > 4 and word[-3] in "aeiou" and word[-4] not in "aeiou":
+                pass
+        if word.endswith(("ste", "nde")):
+            continue
+        return True
+    return False
+
+
+def precision_of(value: str | None) -> str | None:
+    """The precision of a TIMEX3 value: day, month, year, week, season, decade, century, time."""
+    if not value:
+        return None
+    if "T" in value[4:] and re.search(r"T\d\d:\d\d|T(?:MO|AF|EV|NI)", value):
+        return "time"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(?:-WE)?", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}-\d{2}(?:-WXX-\d)?", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}", value):
+        return "century"
+    return None
+
+
+_MEMORY_WORD = re.compile(r"[^\W\d]{3,}")
+_EXPLANATION = re.compile(
+    r"(?:de|the)\s+(?:directe\s+|belangrijkste\s+|main\s+)?(?:reden|aanleiding|oorzaak|reason|cause)\b"
+)
+_WOULD = words("zou zouden zal zullen would will")
+_BEFORE = words("voor voorafgaand before prior ahead")
+
+
+@dataclass
+class SentenceSpan:
+    start: int
+    end: int
+    section: str | None = None
+
+
+class TimeTagger:
+    """Fills ``sentence.timex``, ``sentence.event_date`` and ``sentence.event_precision``."""
+
+    def __call__(self, doc: Document) -> Document:
+        state = self.start_state(doc.genre, doc.language, doc.published)
+        spans = [SentenceSpan(s.start, s.end, s.section) for s in doc.sentences]
+        for sent, (cands, event) in zip(doc.sentences, self.run(doc.text, spans, state), strict=True):
+            sent.timex = [Timex(c.start, c.end, doc.text[c.start : c.end], c.type, c.value) for c in cands]
+            sent.event_date = event
+            sent.event_precision = precision_of(event)
+        return doc
+
+    @staticmethod
+    def start_state(genre: str, language: str | None, anchor: str | None) -> State:
+        return State(genre=genre, language=language, anchor=Ref.parse(anchor), ref=Ref.parse(anchor))
+
+    def run(self, text: str, spans: list[SentenceSpan], state: State) -> Iterator[tuple[list[Cand], str | None]]:
+        """For each sentence its expressions and its event date, reading the text in order."""
+        narrative = state.genre == "narrative"
+        carried: str | None = None
+        section: str | None = None
+        for span in spans:
+            if narrative and span.section != section:
+                section = span.section
+                carried = self._enter_section(section, state) or carried
+            sentence = text[span.start : span.end]
+            lowered = sentence.lower()
+            tokens = set(_MEMORY_WORD.findall(lowered))
+            state.future = not tokens.isdisjoint(FUTURE_CUES)
+            # An explanation looks back and a plan looks ahead: neither moves the story's time.
+            state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or not tokens.isdisjoint(_WOULD))
+            cands = _scan(text, span.start, span.end, state)
+            event, keep = self._event(cands, text)
+            if event is None:
+                event = self._anchored_event(sentence, state)
+            if event is not None:
+                if narrative and keep and not state.frozen:
+                    carried = event
+                if not state.frozen and precision_of(event) in ("day", "month", "time", "week"):
+                    self._remember(event, tokens, state)
+            elif _is_past(sentence):
+                if narrative:
+                    event = carried
+                elif state.anchor is not None:
+                    event = _value(state.anchor.year, state.anchor.month, state.anchor.day)
+            yield cands, event
+
+    @staticmethod
+    def _event(cands: list[Cand], text: str) -> tuple[str | None, bool]:
+        """The sentence's event date from its own expressions, and whether the story's time moves to it."""
+        dated = [
+            c
+            for c in cands
+            if c.type in ("DATE", "TIME")
+            and not c.background
+            and not c.value.startswith("X")
+            and precision_of(c.value) not in (None, "decade", "century")
+        ]
+        for i, cand in enumerate(dated):
+            following = dated[i + 1] if i + 1 < len(dated) else None
+            if following and _left_word(text, cand.start) in ("na", "after"):
+                continue  # "na de winter van 2022/23 ... het voorjaar": after it
+            if following and cand.range_to == "op":
+                return following.value, True  # "de nacht van 3 op 4 maart": the morning after
+            return cand.value, not cand.range_to
+        return None, False
+
+    @staticmethod
+    def _anchored_event(sentence: str, state: State) -> str | None:
+        """A date from an event the text dated before: "kort na het begin van de invasie"."""
+        for match in _ANCHOR.finditer(sentence):
+            if match.start() and sentence[match.start() - 1].isalnum():
+                continue
+            value = _anchor_date(state, match)
+            if value is None:
+                continue
+            if match.group(1).split()[0].lower() in _BEFORE:
+                value = value[:7]
+            if not state.frozen:
+                state.ref = Ref.parse(value)
+            return value
+        return None
+
+    @staticmethod
+    def _remember(event: str, tokens: set[str], state: State) -> None:
+        index = len(state.dated)
+        state.dated.append((event[:10], frozenset(tokens)))
+        for word in tokens:
+            state.memory.setdefault(word, []).append(index)
+        if state.main is None and precision_of(event) == "day":
+            state.main = event
+
+    @staticmethod
+    def _enter_section(heading: str | None, state: State) -> str | None:
+        """A new section: its heading's date ("escalatie (21–23 februari 2022)") or the text's main date."""
+        if heading:
+            probe = replace(state, frozen=False)
+            for cand in _scan(heading, 0, len(heading), probe):
+                if cand.ref is not None and cand.type == "DATE":
+                    state.ref = cand.ref
+                    return cand.value
+        if state.main:
+            state.ref = Ref.parse(state.main)
+            return state.main
+        return None
+
+
+def tag(text: str, *, language: str | None, anchor: str | None, genre: str = "news") -> list[Timex]:
+    """All time expressions of a whole text, resolved against ``anchor`` (news) or the text (narrative)."""
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    lowercased = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) < 0.002
+    spans = [SentenceSpan(s, e) for s, e in split_sentences(text, lowercased=lowercased)]
+    tagger = TimeTagger()
+    state = tagger.start_state(genre, language, anchor)
+    out: list[Timex] = []
+    for cands, _event in tagger.run(text, spans, state):
+        out.extend(Timex(c.start, c.end, text[c.start : c.end], c.type, c.value) for c in cands)
+    return out
+
+
+@component("time", assigns=["sentence.timex", "sentence.event_date", "sentence.event_precision"])
+def make_time_tagger() -> TimeTagger:
+    return TimeTagger()
