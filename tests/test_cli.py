@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEED_NEWS, SEEDS
 from typer.testing import CliRunner
 
+from conftest import SEED_NEWS, SEEDS
 from kroniek.cli import app
 from kroniek.store import open_store
 

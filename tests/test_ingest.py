@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, SEEDS
 from sqlalchemy import func, select
 
+from conftest import SAMPLES, SEEDS
 from kroniek.ingest import Ingestor, read_path, read_sources
 from kroniek.model import Document
 from kroniek.pipeline import Pipeline
@@ -94,4 +94,4 @@ def test_bad_files_are_counted_and_the_batch_goes_on(store: Store, tmp_path: Pat
     (tmp_path / "kapot.json").write_text('{"text": ')
     report = Ingestor(store).run(read_sources([tmp_path]))
     assert len(report.added) == 1 and report.failed == 2
-    assert "1 added, 0 duplicates skipped, 2 failed" == report.summary()
+    assert report.summary() == "1 added, 0 duplicates skipped, 2 failed"

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import SAMPLES, SEED_NARRATIVE, SEED_NEWS
-
 from kroniek.ingest.readers import IngestError, read_path
 from kroniek.model import Document
 

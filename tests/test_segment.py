@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from conftest import SEED_NEWS
-
 from kroniek.ingest.readers import read_path
 from kroniek.model import Document
 from kroniek.text.segment import Segmenter, split_sentences

@@ -5,7 +5,6 @@ The store is a floor, not a hub: stages call it, it calls none of them.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime

@@ -16,90 +16,12 @@ from kroniek.pipeline import component
 from kroniek.text.boilerplate import is_boilerplate, is_non_content_section
 
 ABBREVIATIONS = frozenset(
-    [
-        "o.a",
-        "e.a",
-        "e.d",
-        "m.a.w",
-        "d.w.z",
-        "bijv",
-        "bv",
-        "b.v",
-        "enz",
-        "etc",
-        "ca",
-        "nr",
-        "nrs",
-        "mr",
-        "dr",
-        "drs",
-        "prof",
-        "ir",
-        "ing",
-        "st",
-        "jl",
-        "j.l",
-        "jhr",
-        "mevr",
-        "dhr",
-        "mw",
-        "hr",
-        "vs",
-        "resp",
-        "incl",
-        "excl",
-        "t.a.v",
-        "i.v.m",
-        "zgn",
-        "z.g",
-        "m.b.t",
-        "n.a.v",
-        "a.s",
-        "blz",
-        "p",
-        "pp",
-        "cf",
-        "e.g",
-        "i.e",
-        "mrs",
-        "ms",
-        "jr",
-        "sr",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "gov",
-        "sen",
-        "rep",
-        "inc",
-        "ltd",
-        "co",
-        "no",
-        "vol",
-        "fig",
-        "approx",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "a.m",
-        "p.m",
-    ]
+    """
+    o.a e.a e.d m.a.w d.w.z bijv bv b.v enz etc ca nr nrs mr dr drs prof ir ing st jl j.l jhr mevr
+    dhr mw hr resp incl excl t.a.v i.v.m zgn z.g m.b.t n.a.v a.s blz p pp cf e.g i.e mrs ms jr
+    sr gen lt col sgt capt gov sen rep inc ltd co vol fig approx jan feb mrt apr jun jul aug sep
+    sept okt oct nov dec u.s u.k u.n e.u a.m p.m
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.+?)\s*\1\s*$")
@@ -162,9 +84,9 @@ def split_sentences(
             head = following[0]
             if punct == "." and _is_abbreviation(_left_token(text, match.start())):
                 continue
-            if punct == "…" or text[match.start() : match.end()].startswith(".."):
-                if head.islower():
-                    continue
+            ellipsis = punct == "…" or text[match.start() : match.end()].startswith("..")
+            if ellipsis and head.islower():
+                continue
             if not lowercased and head.islower():
                 continue  # in cased text a lowercase word after a dot continues the sentence
         elif nxt.isalpha():
