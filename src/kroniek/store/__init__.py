@@ -242,7 +242,7 @@ class Store:
             ]
             if not docs:
                 return []
-            by_id = {doc.id: doc for doc in docs}
+            by_id = {int(doc.id or 0): doc for doc in docs}
             doc_ids = list(by_id)
             sents: dict[int, Sentence] = {}
             s = t.sentences
