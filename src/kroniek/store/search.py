@@ -1,0 +1,492 @@
+"""Full-text search over sentences: one interface over SQLite FTS5 and PostgreSQL tsvector.
+
+How a query runs, on either backend:
+
+1. The query's words are analysed like the index: lower-cased, stop words dropped (the
+   lists of PostgreSQL's 'dutch' and 'english' configurations), Snowball-stemmed per language.
+   Without a language filter a word matches its Dutch stem, its English stem or itself.
+2. The backend finds the matching sentences that pass the filters, newest first (highest
+   sentence id), at most ``pool`` of them: FTS5 ``MATCH`` over pre-stemmed words on SQLite,
+   ``@@`` on the GIN-indexed ``search_tsv`` column on PostgreSQL.
+3. One scoring function ranks that pool in Python: BM25 over the sentences as analysed here,
+   with document frequencies and average length taken over the pool. So the same data and
+   query give the same ranking on both backends; only the matching is backend SQL.
+
+Snippets mark the matched words with ``<mark>`` and give their character spans.
+Facets (date, place, actor, type, language, source) count the sentences of the pool.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import Connection, bindparam, text
+
+from kroniek.model import Document
+
+if TYPE_CHECKING:
+    from kroniek.store import Store
+
+# Tokens as PostgreSQL's parser mostly sees them: runs of letters/digits, and dotted numbers.
+WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+# Snowball algorithms that match PostgreSQL's 'dutch_stem' and 'english_stem' dictionaries.
+STEMMERS = {"nl": "dutch_porter", "en": "english"}
+CODES = ("nl", "en", "simple")
+PG_CONFIG = {"nl": "dutch", "en": "english", "simple": "simple"}
+FTS_TABLE_SQL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
+    "terms, tokenize=\"unicode61 remove_diacritics 0 tokenchars '.'\", detail=none)"
+)
+DEFAULT_POOL = 1000
+BM25_K1 = 1.2
+BM25_B = 0.75
+SNIPPET_CHARS = 240
+FACET_SIZE = 20
+
+Mode = Literal["all", "any"]
+
+
+# -- analysis -------------------------------------------------------------------------
+
+
+def code_for(language: str | None) -> str:
+    """The analyser of a document language: 'nl', 'en', or 'simple' (lower-casing only)."""
+    lang = (language or "").lower()
+    for code in STEMMERS:
+        if lang.startswith(code):
+            return code
+    return "simple"
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    data = json.loads((Path(__file__).parents[1] / "data" / "search_stopwords.json").read_text("utf-8"))
+    out = {code: frozenset(words) for code, words in data.items()}
+    out["simple"] = frozenset()
+    return out
+
+
+@lru_cache(maxsize=4)
+def _stemmer(code: str) -> Any:
+    import snowballstemmer  # uses PyStemmer's C implementation when it is installed
+
+    return snowballstemmer.stemmer(STEMMERS[code])
+
+
+@lru_cache(maxsize=500_000)
+def lexeme(code: str, word: str) -> str | None:
+    """The index term of one lower-cased word, or None for a stop word."""
+    if word in stopwords()[code]:
+        return None
+    if code == "simple":
+        return word
+    return str(_stemmer(code).stemWord(word))
+
+
+def analyze(text_: str, code: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) of each indexed word of ``text_``."""
+    out = []
+    for match in WORD.finditer(text_):
+        term = lexeme(code, match.group().lower())
+        if term is not None:
+            out.append((term, match.start(), match.end()))
+    return out
+
+
+def terms(text_: str, code: str) -> list[str]:
+    """The index terms of ``text_`` (what the SQLite index stores)."""
+    stops = stopwords()[code]
+    words = [w for w in WORD.findall(text_.lower()) if w not in stops]
+    if code == "simple":
+        return words
+    return list(_stemmer(code).stemWords(words))
+
+
+# -- indexing ---------------------------------------------------------------------------
+
+
+def index_rows(conn: Connection, rows: Iterable[tuple[int, str, str | None]]) -> int:
+    """Index (sentence id, text, document language) rows in SQLite's FTS table; returns the count.
+
+    A no-op on PostgreSQL, where a trigger fills ``sentences.search_tsv``.
+    """
+    if conn.dialect.name != "sqlite":
+        return 0
+    batch: list[tuple[int, str]] = []
+    n = 0
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    for sent_id, sent_text, language in rows:
+        batch.append((sent_id, " ".join(terms(sent_text, code_for(language)))))
+        if len(batch) >= 5000:
+            cursor.executemany("INSERT OR REPLACE INTO sentences_fts(rowid, terms) VALUES (?, ?)", batch)
+            n += len(batch)
+            batch = []
+    if batch:
+        cursor.executemany("INSERT OR REPLACE INTO sentences_fts(rowid, terms) VALUES (?, ?)", batch)
+        n += len(batch)
+    cursor.close()
+    return n
+
+
+def index_document(conn: Connection, doc: Document) -> None:
+    """Index a stored document's content sentences (the Store calls this after inserting them)."""
+    index_rows(conn, ((s.id, s.text, doc.language) for s in doc.sentences if s.id is not None and not s.boilerplate))
+
+
+def reindex(store: Store) -> int:
+    """Rebuild the whole index (SQLite), e.g. after a change of stemmer; returns sentences indexed."""
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("UPDATE sentences SET text = text"))  # the trigger recomputes search_tsv
+            return int(conn.execute(text("SELECT count(*) FROM sentences WHERE search_tsv IS NOT NULL")).scalar_one())
+        conn.execute(text("DELETE FROM sentences_fts"))
+        rows = conn.execute(
+            text(
+                "SELECT s.id, s.text, d.language FROM sentences s JOIN documents d ON d.id = s.document_id "
+                "WHERE NOT s.boilerplate"
+            )
+        ).all()
+        return index_rows(conn, [(r.id, r.text, r.language) for r in rows])
+
+
+# -- queries ----------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedQuery:
+    """The query's words and, per word, the index terms it may match."""
+
+    words: list[str]
+    groups: list[set[str]]
+    codes: tuple[str, ...]
+
+
+def parse_query(query: str, language: str | None = None) -> ParsedQuery:
+    codes = (code_for(language),) if language else CODES
+    stops = stopwords()
+    words: list[str] = []
+    groups: list[set[str]] = []
+    for word in WORD.findall(query.lower()):
+        # A stop word in any language searched is dropped ("die", "was" are both).
+        if any(word in stops[c] for c in codes) or word in words:
+            continue
+        group = {t for c in codes if (t := lexeme(c, word)) is not None}
+        if group:
+            words.append(word)
+            groups.append(group)
+    return ParsedQuery(words, groups, codes)
+
+
+def _fts_expression(parsed: ParsedQuery, mode: Mode) -> str:
+    def quote(term: str) -> str:
+        return '"' + term.replace('"', '""') + '"'
+
+    parts = ["(" + " OR ".join(quote(t) for t in sorted(g)) + ")" for g in parsed.groups]
+    return (" AND " if mode == "all" else " OR ").join(parts)
+
+
+def _pg_tsquery(parsed: ParsedQuery, mode: Mode, params: dict[str, Any]) -> str:
+    # PostgreSQL stems the query words itself, so they meet the terms its own configurations indexed.
+    parts = []
+    for i, word in enumerate(parsed.words):
+        params[f"w{i}"] = word
+        alts = " || ".join(f"plainto_tsquery('{PG_CONFIG[c]}', :w{i})" for c in parsed.codes)
+        parts.append(f"({alts})")
+    return (" && " if mode == "all" else " || ").join(parts)
+
+
+@dataclass
+class Filters:
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    actor: str | None = None
+    event_type: str | None = None
+    language: str | None = None
+    source: str | None = None
+
+    def sql(self, params: dict[str, Any]) -> list[str]:
+        where = []
+        if self.date_from:
+            where.append("d.published >= :date_from")
+            params["date_from"] = self.date_from
+        if self.date_to:
+            where.append("d.published <= :date_to")
+            params["date_to"] = self.date_to + "\uffff"  # "2022-02-24" includes "2022-02-24T10:00"
+        if self.language:
+            where.append("d.language = :language")
+            params["language"] = self.language
+        if self.source:
+            where.append("d.source = :source")
+            params["source"] = self.source
+        for kind, value in (("place", self.place), ("actor", self.actor)):
+            if value:
+                where.append(
+                    f"EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = s.id "
+                    f"AND m.kind = '{kind}' AND m.name = :{kind})"
+                )
+                params[kind] = value
+        if self.event_type:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_sources es JOIN events e ON e.id = es.event_id "
+                "WHERE es.sentence_id = s.id AND e.type = :event_type)"
+            )
+            params["event_type"] = self.event_type
+        return where
+
+
+POOL_COLUMNS = (
+    "s.id, s.document_id, s.position, s.text, s.event_date, d.language, d.published, d.source, d.title, d.url"
+)
+
+
+def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: Mode, pool: int) -> list[Any]:
+    """The newest ``pool`` sentences that match the query and pass the filters."""
+    params: dict[str, Any] = {"pool": pool}
+    where = filters.sql(params)
+    if conn.dialect.name == "postgresql":
+        if parsed is not None:
+            where.insert(0, f"s.search_tsv @@ ({_pg_tsquery(parsed, mode, params)})")
+        else:
+            where.insert(0, "NOT s.boilerplate")
+        sql = (
+            f"SELECT {POOL_COLUMNS} FROM sentences s JOIN documents d ON d.id = s.document_id "
+            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT :pool"
+        )
+    elif parsed is not None:
+        params["match"] = _fts_expression(parsed, mode)
+        where.insert(0, "sentences_fts MATCH :match")
+        sql = (
+            f"SELECT {POOL_COLUMNS} FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+            f"JOIN documents d ON d.id = s.document_id WHERE {' AND '.join(where)} "
+            "ORDER BY f.rowid DESC LIMIT :pool"
+        )
+    else:
+        where.insert(0, "NOT s.boilerplate")
+        sql = (
+            f"SELECT {POOL_COLUMNS} FROM sentences s JOIN documents d ON d.id = s.document_id "
+            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT :pool"
+        )
+    return list(conn.execute(text(sql), params))
+
+
+# -- scoring and snippets --------------------------------------------------------------------
+
+
+def score_pool(rows: Sequence[Any], parsed: ParsedQuery) -> list[tuple[float, list[tuple[int, int]]]]:
+    """BM25 of each pooled sentence (and the spans of its matched words), one formula for both backends."""
+    analysed = []
+    for row in rows:
+        tokens = analyze(row.text, code_for(row.language))
+        tf = [0] * len(parsed.groups)
+        spans = []
+        for term, start, end in tokens:
+            for i, group in enumerate(parsed.groups):
+                if term in group:
+                    tf[i] += 1
+                    spans.append((start, end))
+                    break
+        analysed.append((len(tokens), tf, spans))
+    n = len(analysed)
+    if not n:
+        return []
+    avgdl = sum(a[0] for a in analysed) / n or 1.0
+    df = [sum(1 for a in analysed if a[1][i]) for i in range(len(parsed.groups))]
+    idf = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in df]
+    out = []
+    for dl, tf, spans in analysed:
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * dl / avgdl)
+        score = sum(idf[i] * f * (BM25_K1 + 1) / (f + norm) for i, f in enumerate(tf) if f)
+        out.append((score, spans))
+    return out
+
+
+def snippet(text_: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
+    """HTML: the sentence (a window around the first match if long) with matches in ``<mark>``."""
+    start, end = 0, len(text_)
+    if end > width:
+        first = spans[0][0] if spans else 0
+        start = max(0, min(first - width // 3, end - width))
+        while start > 0 and not text_[start - 1].isspace():
+            start -= 1
+        end = min(len(text_), start + width)
+        while end < len(text_) and not text_[end].isspace():
+            end += 1
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for s, e in sorted(spans):
+        if s < pos or e > end:
+            continue
+        out.append(html.escape(text_[pos:s]))
+        out.append(f"<mark>{html.escape(text_[s:e])}</mark>")
+        pos = e
+    out.append(html.escape(text_[pos:end]))
+    if end < len(text_):
+        out.append("…")
+    return "".join(out)
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+@dataclass
+class SearchHit:
+    sentence_id: int
+    document_id: int
+    position: int
+    text: str
+    snippet: str
+    highlights: list[tuple[int, int]]
+    score: float
+    source: str
+    title: str | None
+    url: str | None
+    published: str | None
+    language: str | None
+    event_date: str | None
+    event_ids: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    terms: list[str]
+    hits: list[SearchHit]
+    total: int  # matches found (at most ``pool``)
+    capped: bool  # True when more sentences match than the pool holds
+    limit: int
+    offset: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    elapsed_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["facets"] = {k: [{"value": v, "count": c} for v, c in items] for k, items in self.facets.items()}
+        return out
+
+    @property
+    def document_ids(self) -> list[int]:
+        """Documents of the hits, best first, each once."""
+        return list(dict.fromkeys(h.document_id for h in self.hits))
+
+
+def _ids_query(conn: Connection, sql: str, ids: Sequence[int]) -> list[Any]:
+    rows: list[Any] = []
+    stmt = text(sql).bindparams(bindparam("ids", expanding=True))
+    for i in range(0, len(ids), 500):
+        rows.extend(conn.execute(stmt, {"ids": list(ids[i : i + 500])}))
+    return rows
+
+
+def _facets(conn: Connection, rows: Sequence[Any]) -> dict[str, list[tuple[str, int]]]:
+    def top(counter: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+
+    ids = [r.id for r in rows]
+    dates = Counter((r.published or "")[:10] for r in rows if r.published)
+    facets = {
+        "date": sorted(dates.items()),
+        "language": top(Counter(r.language for r in rows if r.language)),
+        "source": top(Counter(r.source for r in rows if r.source)),
+    }
+    kinds: dict[str, Counter[str]] = {"place": Counter(), "actor": Counter()}
+    for row in _ids_query(
+        conn,
+        "SELECT DISTINCT m.sentence_id, m.kind, m.name FROM mentions m "
+        "WHERE m.sentence_id IN :ids AND m.kind IN ('place', 'actor') AND m.name IS NOT NULL",
+        ids,
+    ):
+        kinds[row.kind][row.name] += 1
+    types: Counter[str] = Counter()
+    for row in _ids_query(
+        conn,
+        "SELECT DISTINCT es.sentence_id, e.type FROM event_sources es JOIN events e ON e.id = es.event_id "
+        "WHERE es.sentence_id IN :ids",
+        ids,
+    ):
+        types[row.type] += 1
+    facets["place"] = top(kinds["place"])
+    facets["actor"] = top(kinds["actor"])
+    facets["type"] = top(types)
+    return facets
+
+
+def search(
+    store: Store,
+    query: str = "",
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    mode: Mode = "all",
+    facets: bool = True,
+    pool: int = DEFAULT_POOL,
+) -> SearchResults:
+    """Search the sentences; see the module's docstring for how matching and ranking work.
+
+    ``mode`` "all" needs every word (after stop words), "any" at least one. An empty query
+    lists the newest sentences that pass the filters.
+    """
+    started = time.perf_counter()
+    filters = Filters(date_from, date_to, place, actor, event_type, language, source)
+    parsed = parse_query(query, language)
+    if query.strip() and not parsed.groups:
+        return SearchResults(query, [], [], 0, False, limit, offset, {}, 0.0)
+    with store.engine.connect() as conn:
+        rows = _pool(conn, parsed if parsed.groups else None, filters, mode, pool)
+        scored = score_pool(rows, parsed) if parsed.groups else [(0.0, [])] * len(rows)
+        order = sorted(range(len(rows)), key=lambda i: (-round(scored[i][0], 9), -rows[i].id))
+        page = order[offset : offset + limit]
+        events: dict[int, list[int]] = defaultdict(list)
+        for row in _ids_query(
+            conn,
+            "SELECT sentence_id, event_id FROM event_sources WHERE sentence_id IN :ids ORDER BY event_id",
+            [rows[i].id for i in page],
+        ):
+            events[row.sentence_id].append(row.event_id)
+        hits = []
+        for i in page:
+            row = rows[i]
+            score, spans = scored[i]
+            hits.append(
+                SearchHit(
+                    sentence_id=row.id,
+                    document_id=row.document_id,
+                    position=row.position,
+                    text=row.text,
+                    snippet=snippet(row.text, spans),
+                    highlights=sorted(spans),
+                    score=round(score, 6),
+                    source=row.source,
+                    title=row.title,
+                    url=row.url,
+                    published=row.published,
+                    language=row.language,
+                    event_date=row.event_date,
+                    event_ids=events.get(row.id, []),
+                )
+            )
+        facet_counts = _facets(conn, rows) if facets else {}
+    elapsed = (time.perf_counter() - started) * 1000
+    return SearchResults(
+        query, parsed.words, hits, len(rows), len(rows) >= pool, limit, offset, facet_counts, round(elapsed, 2)
+    )
