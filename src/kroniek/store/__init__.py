@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select
 from kroniek.model import Document, Mention, Sentence, Timex
 from kroniek.store import schema as t
 from kroniek.store.db import make_engine, migrate, resolve_url
+from kroniek.store.search import index_document
 
 
 def now() -> datetime:
@@ -121,6 +122,7 @@ class Store:
         ).scalars()
         for sent, sent_id in zip(doc.sentences, ids, strict=True):
             sent.id = int(sent_id)
+        index_document(conn, doc)
         timex_rows = [
             {
                 "sentence_id": s.id,
