@@ -1,0 +1,734 @@
+"""Places and actors found in one pass over a document, resolved with the document as context.
+
+The gazetteer (places, countries) and the actor lexicon (people, organisations, armed groups)
+share one automaton. One analysis per document decides, for each match:
+
+- which place an ambiguous name is (the candidate nearest to the document's other places,
+  in a country the document mentions, then the most populous);
+- whether a country is a place ("in Oekraïne") or an actor ("Rusland ontkent");
+- oblasts and raions ("oblast Loehansk", "rajon X");
+- people not in the lexicon, found after a title ("generaal Dvornikov"), and later
+  mentions of their surname alone.
+
+The "places" and "actors" stages both read the analysis; it is computed once per text.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kroniek.extract.lexicon import Indexed, Lexicon, Match, fold, indexed, is_lowercased, key, skeleton
+from kroniek.model import Document
+
+PLACE_KINDS = frozenset(
+    {"country", "city", "oblast", "region", "river", "sea", "continent", "historical", "island", "lake"}
+)
+ACTOR_TYPES = frozenset({"person", "organization", "armed_group"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str  # a place kind (city, country, ...) or an actor type (person, organization, armed_group)
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    cased_only: bool = False
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+
+@dataclass
+class Found:
+    """One resolved mention: a place or an actor, with its character span."""
+
+    kind: str  # "place" or "actor"
+    start: int
+    end: int
+    attrs: dict[str, Any]
+    first: int = 0  # token indices
+    last: int = 0
+
+
+@dataclass
+class Lexicons:
+    entries: list[Entry]
+    lexicon: Lexicon
+    by_name: dict[str, int]
+    adjectives: dict[str, str]  # folded adjective -> state name
+    titles: frozenset[str]
+    common: frozenset[str]
+    first_names: frozenset[str]
+    sizes: dict[str, int] = field(default_factory=dict)
+
+
+def _data(name: str) -> str:
+    return resources.files("kroniek.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_data(name).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+# Aliases that are everyday words in some language: matched only as written, in cased text.
+CASED_ONLY = frozenset({"IS", "WHO", "UN", "AP", "Meta", "Apple", "Telegram", "Xi", "RIA", "Twitter", "Spiegel"})
+
+# Common first names (for people found after a title in lowercased text).
+FIRST_NAMES = [
+    "aleksandr",
+    "aleksandra",
+    "aleksej",
+    "alexander",
+    "alexei",
+    "alexej",
+    "anatoli",
+    "andrej",
+    "andri",
+    "andriy",
+    "anna",
+    "anton",
+    "arseni",
+    "boris",
+    "daria",
+    "denis",
+    "denys",
+    "dmitri",
+    "dmitry",
+    "dmytro",
+    "fjodor",
+    "gennadi",
+    "gennady",
+    "georgi",
+    "hanna",
+    "igor",
+    "ihor",
+    "ilja",
+    "ivan",
+    "iryna",
+    "irina",
+    "jekaterina",
+    "jevgeni",
+    "jevhen",
+    "joelia",
+    "julia",
+    "kateryna",
+    "kirill",
+    "konstantin",
+    "kyrylo",
+    "leonid",
+    "maria",
+    "marina",
+    "michail",
+    "mykhailo",
+    "mychajlo",
+    "mykola",
+    "natalia",
+    "nikolaj",
+    "oleg",
+    "oleh",
+    "oleksandr",
+    "oleksii",
+    "oleksij",
+    "olena",
+    "olga",
+    "olha",
+    "pavel",
+    "pavlo",
+    "petro",
+    "pjotr",
+    "roman",
+    "ruslan",
+    "serhi",
+    "serhiy",
+    "serhij",
+    "sergej",
+    "sergei",
+    "sergey",
+    "svetlana",
+    "taras",
+    "tatjana",
+    "vadym",
+    "valeri",
+    "valery",
+    "valerii",
+    "vasyl",
+    "viktor",
+    "vitali",
+    "vitaliy",
+    "vladimir",
+    "vladyslav",
+    "volodymyr",
+    "wolodymyr",
+    "yevgeny",
+    "yulia",
+    "yuri",
+    "joeri",
+    "jaroslav",
+    "yaroslav",
+    "william",
+    "john",
+    "james",
+    "joe",
+    "mark",
+    "david",
+    "michael",
+    "peter",
+    "paul",
+    "richard",
+    "robert",
+    "thomas",
+    "charles",
+    "george",
+    "jens",
+    "emmanuel",
+    "olaf",
+    "angela",
+    "ursula",
+    "antony",
+    "lloyd",
+    "jake",
+    "kamala",
+    "donald",
+    "boris",
+    "rishi",
+    "keir",
+    "kaja",
+    "josep",
+    "rafael",
+    "karim",
+    "antonio",
+    "andrzej",
+    "viktor",
+]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """Load the gazetteer and the actor lexicons and compile the automaton (once per process)."""
+    entries: list[Entry] = []
+    pairs: list[tuple[str, int]] = []
+    for row in _rows("gazetteer.tsv"):
+        lat = float(row["lat"]) if row["lat"] else None
+        lon = float(row["lon"]) if row["lon"] else None
+        entry = Entry(row["name"], row["kind"], row["country"] or None, lat, lon, int(row["population"] or 0))
+        idx = len(entries)
+        entries.append(entry)
+        pairs.extend((alias, idx) for alias in row["aliases"].split("|") if alias)
+    n_places = len(entries)
+    n_place_aliases = len(pairs)
+    for row in _rows("actors.tsv"):
+        aliases = [a for a in row["aliases"].split("|") if a]
+        plain = [a for a in aliases if a not in CASED_ONLY]
+        cased = [a for a in aliases if a in CASED_ONLY]
+        idx = len(entries)
+        entries.append(Entry(row["name"], row["type"], row["country"] or None))
+        pairs.extend((alias, idx) for alias in plain)
+        for alias in cased:
+            idx = len(entries)
+            entries.append(Entry(row["name"], row["type"], row["country"] or None, cased_only=True))
+            pairs.append((alias, idx))
+    lexicon = Lexicon(pairs)
+    by_name: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        by_name.setdefault(entry.name, i)
+    adjectives = {fold(r["adjective"]): r["state"] for r in _rows("actors_adjectives.tsv")}
+    titles = frozenset(fold(t) for t in _data("actors_titles.txt").split())
+    common = frozenset(_data("actors_common_words.txt").split())
+    sizes = {
+        "places": n_places,
+        "place_spellings": n_place_aliases,
+        "actors": len({e.name for e in entries[n_places:]}),
+        "actor_spellings": len(pairs) - n_place_aliases,
+        "automaton_keys": len(lexicon),
+    }
+    return Lexicons(entries, lexicon, by_name, adjectives, titles, common, frozenset(FIRST_NAMES), sizes)
+
+
+# ---------------------------------------------------------------- document analysis
+
+LOCATIVE = frozenset(
+    [
+        "in",
+        "naar",
+        "uit",
+        "vanuit",
+        "via",
+        "richting",
+        "binnen",
+        "bij",
+        "nabij",
+        "rond",
+        "rondom",
+        "langs",
+        "tussen",
+        "buiten",
+        "grens",
+        "grenzen",
+        "noorden",
+        "zuiden",
+        "oosten",
+        "westen",
+        "noordoosten",
+        "noordwesten",
+        "zuidoosten",
+        "zuidwesten",
+        "deel",
+        "delen",
+        "over",
+        "into",
+        "from",
+        "to",
+        "at",
+        "near",
+        "across",
+        "toward",
+        "towards",
+        "inside",
+        "outside",
+        "within",
+        "throughout",
+    ]
+)
+AUTHORITY = frozenset(
+    [
+        "regering",
+        "president",
+        "premier",
+        "minister",
+        "vice-premier",
+        "vicepremier",
+        "leger",
+        "ministerie",
+        "ambassadeur",
+        "delegatie",
+        "strijdkrachten",
+        "troepen",
+        "leiding",
+        "leider",
+        "leiders",
+        "overheid",
+        "autoriteiten",
+        "parlement",
+        "wapencapaciteit",
+        "regime",
+        "government",
+        "army",
+    ]
+)
+COMPOUND_HEADS = (
+    "troepen", "huurlingen", "strijders", "militairen", "brug", "leider", "leiders", "baas", "chef", "regering",
+    "leger", "regiment", "eenheden", "stad", "dorp", "haven", "centrale",
+)  # fmt: skip
+REGION_WORDS = {"oblast": "Oblast", "regio": "Oblast", "provincie": "Oblast", "region": "Oblast"}
+RAION_WORDS = frozenset({"rajon", "raion", "district"})
+CLAUSE = frozenset({"en", "maar", "dat", "terwijl", "omdat", "nadat", "toen", "want", "and", "but", "while", "that"})
+AUX = frozenset(
+    [
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "is",
+        "zijn",
+        "was",
+        "waren",
+        "werd",
+        "werden",
+        "wordt",
+        "worden",
+        "zal",
+        "zullen",
+        "zou",
+        "zouden",
+        "wil",
+        "wilde",
+        "kan",
+        "kon",
+        "moet",
+        "moest",
+        "gaat",
+        "ging",
+        "has",
+        "have",
+        "said",
+        "says",
+    ]
+)
+STRONG = frozenset(
+    [
+        "zei",
+        "zegt",
+        "kocht",
+        "sloot",
+        "kreeg",
+        "gaf",
+        "ging",
+        "kwam",
+        "nam",
+        "liet",
+        "hield",
+        "bleef",
+        "vond",
+        "zag",
+        "viel",
+        "vielen",
+        "trok",
+        "trokken",
+        "stuurde",
+        "eist",
+        "eiste",
+        "ontkent",
+        "ontkende",
+        "beweert",
+        "bleek",
+        "stond",
+        "sprak",
+        "schoot",
+        "riep",
+        "weigerde",
+        "vroeg",
+    ]
+)
+_PAST = re.compile(r"(?:de|te|den|ten|t)$")
+_PROPER = re.compile(r"[A-ZÀ-Þ]")
+# Endings of Slavic, Georgian and Armenian surnames in Dutch and English transliteration.
+_SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|jev|jeva|in|ina|yn|yna|enko|ko|sky|ski|skyj|skyi|skaja|ska|ytsj|itsj|ych|ich|vitsj|vych|"
+    r"oek|uk|tsjoek|chuk|yk|ak|jak|yak|yan|jan|adze|vili|ian|y|yj|yi|ij)$"
+)
+
+
+def _looks_verb(word: str, common: frozenset[str]) -> bool:
+    return word in AUX or word in STRONG or (len(word) > 4 and bool(_PAST.search(word)) and not word.endswith("ste"))
+
+
+def _distance(a: Entry, lat: float, lon: float) -> float:
+    if a.lat is None or a.lon is None:
+        return 2000.0
+    dlat = math.radians(a.lat - lat)
+    dlon = math.radians(a.lon - lon) * math.cos(math.radians((a.lat + lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _reverse_transliterate(word: str) -> str:
+    """Dutch transliteration back to English: 'janoekovytsj' -> 'yanukovych'."""
+    out = word
+    for a, b in (("sjtsj", "shch"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")):
+        out = out.replace(a, b)
+    out = re.sub(r"(?<![a-z])ch|(?<=[aeiouy])ch(?=[aeiouy])", "kh", out)
+    out = re.sub(r"(?:^|(?<=[aeiouy]))j", "y", out)
+    return out
+
+
+def person_name(tokens: list[str], text_words: list[str], cased: bool) -> str:
+    """A canonical name for a person found by pattern: as written in cased text, else transliterated."""
+    if cased:
+        return " ".join(text_words)
+    return " ".join(
+        _reverse_transliterate(t).capitalize() if t not in {"van", "de", "der", "von"} else t for t in tokens
+    )
+
+
+class Analysis:
+    """Places and actors of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.lex = lexicons()
+        self.text = doc.text
+        self.cased = not is_lowercased(doc.text)
+        self.index: Indexed = indexed(doc.text)
+        self.found: list[Found] = []
+        self._run()
+
+    # -- helpers on tokens
+    def _word(self, i: int) -> str:
+        if 0 <= i < len(self.index.spans):
+            return self.index.word(i)
+        return ""
+
+    def _gap(self, i: int) -> str:
+        """The text between token i and token i + 1."""
+        spans = self.index.spans
+        if i < 0 or i + 1 >= len(spans):
+            return " "
+        return self.text[spans[i][1] : spans[i + 1][0]]
+
+    def _run(self) -> None:
+        lex = self.lex
+        matches = lex.lexicon.find(self.index) + self._compounds()
+        kept = []
+        for m in matches:
+            surface = self.text[m.start : m.end]
+            written = " ".join(self._word(t) for t in range(m.first, m.last + 1))
+            values = [(lex.entries[i], spelling == written) for i, spelling in m.values]
+            if self.cased:
+                if not _PROPER.search(surface):
+                    continue
+                values = [(e, x) for e, x in values if not e.cased_only or surface in CASED_ONLY]
+            else:
+                values = [(e, x) for e, x in values if not e.cased_only]
+            if values and self._modifier(m, [e for e, _ in values]):
+                continue
+            if values:
+                exact = {e.name for e, x in values if x}
+                chosen: dict[str, Entry] = {}
+                for e, _ in values:
+                    chosen.setdefault(f"{e.name}|{e.lat}|{e.lon}|{e.kind}", e)
+                kept.append((m, list(chosen.values()), exact))
+        context = self._context([v for _, v, _ in kept])
+        taken: set[int] = set()
+        for m, values, exact in kept:
+            found = self._resolve(m, values, exact, context)
+            if found is not None:
+                self.found.append(found)
+                taken.update(range(found.first, found.last + 1))
+        self._people(taken)
+        self.found.sort(key=lambda f: f.start)
+
+    def _compounds(self) -> list[Any]:
+        """Names written as the first part of a Dutch compound: "Wagnertroepen", "Antonivkabrug"."""
+        out = []
+        lexicon = self.lex.lexicon
+        for t, (s, e) in enumerate(self.index.spans):
+            word = self.index.folded[s:e]
+            if len(word) < 9:
+                continue
+            for head in COMPOUND_HEADS:
+                if word.endswith(head) and len(word) - len(head) >= 5:
+                    stem = word[: -len(head)]
+                    values = lexicon.get(key(stem))
+                    if values:
+                        out.append(Match(t, t, s, s + len(stem), values))
+                    break
+        return out
+
+    def _modifier(self, m: Any, values: list[Entry]) -> bool:
+        """A small place's name glued to an ordinary word by a hyphen names a thing ("Vilcha-raket")."""
+        if not self._gap(m.last).startswith("-") or self._word(m.last + 1) not in self.lex.common:
+            return False
+        return all(e.is_place and e.kind == "city" and e.population < 20_000 for e in values)
+
+    def _context(self, candidates: list[list[Entry]]) -> dict[str, Any]:
+        countries: Counter[str] = Counter()
+        lat = lon = weight = 0.0
+        for values in candidates:
+            places = [e for e in values if e.is_place]
+            if not places:
+                continue
+            best = max(places, key=lambda e: e.population)
+            others = [e for e in places if e is not best and e.name != best.name]
+            if others and best.population < 10 * max(e.population for e in others):
+                continue
+            if best.country:
+                countries[best.country] += 1
+            if best.lat is not None and best.kind in {"city", "oblast", "region"}:
+                lat += best.lat
+                lon += best.lon or 0.0
+                weight += 1
+        centre = (lat / weight, lon / weight) if weight else None
+        return {"countries": countries, "centre": centre}
+
+    def _choose(self, places: list[Entry], context: dict[str, Any], exact: set[str]) -> Entry:
+        if len(places) == 1:
+            return places[0]
+        countries: Counter[str] = context["countries"]
+        centre = context["centre"]
+
+        def score(e: Entry) -> float:
+            s = math.log10(e.population + 10)
+            if e.kind in {"country", "oblast", "region", "river", "sea", "continent", "historical"}:
+                s += 3
+            if e.country and countries.get(e.country):
+                s += 2 + math.log10(countries[e.country])
+            if centre is not None:
+                s -= _distance(e, *centre) / 250.0
+            if e.name in exact:
+                s += 4
+            return s
+
+        return max(places, key=score)
+
+    def _resolve(self, m: Any, values: list[Entry], exact: set[str], context: dict[str, Any]) -> Found | None:
+        actors = [e for e in values if not e.is_place]
+        places = [e for e in values if e.is_place]
+        text = self.text
+        if actors and places:
+            big = max(places, key=lambda e: e.population)
+            if big.kind == "country" or (big.population >= 100_000 and self._word(m.first - 1) in LOCATIVE):
+                actors = []
+            else:
+                places = []
+        if actors:
+            entry = actors[0]
+            return Found("actor", m.start, m.end, {"name": entry.name, "type": entry.kind}, m.first, m.last)
+        entry = self._choose(places, context, exact)
+        start, end, first, last = m.start, m.end, m.first, m.last
+        name, country = entry.name, entry.country
+        prev = self._word(first - 1)
+        if entry.kind == "city" and prev in REGION_WORDS and not self._gap(first - 1).strip(" "):
+            oblast = self.lex.by_name.get(f"{entry.name} Oblast")
+            if oblast is not None or prev == "oblast":
+                name = f"{entry.name} Oblast"
+                if oblast is not None:
+                    entry = self.lex.entries[oblast]
+                start, first = self.index.spans[first - 1][0], first - 1
+        elif entry.kind == "city" and prev in RAION_WORDS and not self._gap(first - 1).strip(" "):
+            name = f"{entry.name} Raion"
+            start, first = self.index.spans[first - 1][0], first - 1
+        if entry.kind == "country" and self._acts(first, last):
+            return Found("actor", start, end, {"name": name, "type": "state"}, first, last)
+        attrs = {"name": name, "country": country, "lat": entry.lat, "lon": entry.lon}
+        return Found("place", start, end, attrs, first, last) if text[start:end] else None
+
+    def _acts(self, first: int, last: int) -> bool:
+        """Is the country at tokens first..last an actor rather than a location?"""
+        common = self.lex.common
+        prev, prev2 = self._word(first - 1), self._word(first - 2)
+        nxt = self._word(last + 1)
+        if prev in LOCATIVE:
+            return False
+        if prev in {"door", "by", "aan"}:
+            return True
+        if prev in {"van", "of"} and prev2 in AUTHORITY:
+            return True
+        if prev in {"de", "het", "the"}:
+            prev, prev2 = prev2, self._word(first - 3)
+        gap_before = self._gap(first - 1)
+        boundary = first == 0 or any(ch in gap_before for ch in ".;:!?") or prev in CLAUSE
+        if prev == "en" and prev2:
+            # coordination: "Oekraïne en Georgië probeerden" - look at what precedes the first conjunct
+            pass
+        if (boundary or prev in CLAUSE) and nxt and _looks_verb(nxt, common):
+            return True
+        if _looks_verb(prev, common) and prev not in {"is", "was", "zijn", "waren"}:
+            return True
+        return bool(prev == "en" and _looks_verb(self._word(first - 3), common))
+
+    # -- people found by pattern
+    def _name_token(self, i: int) -> bool:
+        """Could token i be part of a name? Capitalised in cased text; no common word in lowercased text."""
+        word = self._word(i)
+        if not word or not word.isalpha() or len(word) < 2:
+            return False
+        if self.cased:
+            s, _ = self.index.spans[i]
+            return self.text[s].isupper()
+        return word in self.lex.first_names or (word not in self.lex.common and word not in self.lex.titles)
+
+    def _name_after(self, j: int, taken: set[int]) -> list[int]:
+        """Token indices of a person's name starting at token j, or []."""
+        n = len(self.index.spans)
+        names: list[int] = []
+        k = j
+        while k < n and len(names) < 3 and k not in taken and self._name_token(k):
+            names.append(k)
+            if self._gap(k).strip(" -"):
+                break
+            k += 1
+        if not names or self.cased:
+            return names
+        # Lowercased text: a first name and a surname, or one word that looks like a Slavic surname.
+        first_names = self.lex.first_names
+        if self._word(names[0]) in first_names:
+            rest = [t for t in names[1:] if self._word(t) not in first_names]
+            return names[: 1 + len(rest)] if rest else []
+        return names[:1] if _SURNAME.search(self._word(names[0])) else []
+
+    def _people(self, taken: set[int]) -> None:
+        lex = self.lex
+        n = len(self.index.spans)
+        surnames: dict[str, str] = {}
+        for f in self.found:
+            if f.kind == "actor" and f.attrs["type"] == "person":
+                surnames.setdefault(skeleton(self._word(f.last)), f.attrs["name"])
+        new: list[Found] = []
+        i = 0
+        while i < n:
+            word = self._word(i)
+            if word not in lex.titles:
+                i += 1
+                continue
+            j = i + 1
+            # apposition: "de vice-premier van Oekraïne, Olha Stefanisjyna"
+            if self._word(j) in {"van", "of"} and j + 1 in taken:
+                k = j + 1
+                while k in taken:
+                    k += 1
+                if "," in self._gap(k - 1):
+                    j = k
+            if j in taken or self._gap(j - 1).strip(" ,") != "":
+                i += 1
+                continue
+            names = self._name_after(j, taken)
+            if not names:
+                i += 1
+                continue
+            first, last = names[0], names[-1]
+            tokens = [self._word(t) for t in names]
+            written = [self.text[self.index.spans[t][0] : self.index.spans[t][1]] for t in names]
+            name = person_name(tokens, written, self.cased)
+            start, end = self.index.spans[first][0], self.index.spans[last][1]
+            new.append(Found("actor", start, end, {"name": name, "type": "person"}, first, last))
+            taken.update(range(first, last + 1))
+            surnames.setdefault(skeleton(tokens[-1]), name)
+            i = last + 1
+        if surnames:
+            for t in range(n):
+                if t in taken:
+                    continue
+                word = self._word(t)
+                name = surnames.get(skeleton(word)) if len(word) > 3 else None
+                if name is None or (not self.cased and word in lex.common):
+                    continue
+                s, e = self.index.spans[t]
+                if self.cased and not self.text[s].isupper():
+                    continue
+                new.append(Found("actor", s, e, {"name": name, "type": "person"}, t, t))
+        self.found.extend(new)
+
+
+_LAST: dict[str, Any] = {}
+
+
+def analyse(doc: Document) -> Analysis:
+    """The analysis of ``doc``, shared by the stages that run on the same text."""
+    cached = _LAST.get("analysis")
+    if cached is not None and cached.text is doc.text:
+        return cached
+    result = Analysis(doc)
+    _LAST["analysis"] = result
+    return result
+
+
+def attach(doc: Document, found: list[Found], make: Any) -> None:
+    """Append a mention built by ``make(found)`` to the sentence containing each found span."""
+    sentences = doc.sentences
+    if not sentences:
+        return
+    starts = [s.start for s in sentences]
+    import bisect
+
+    for f in found:
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i < 0:
+            continue
+        sent = sentences[i]
+        if f.end <= sent.end:
+            sent.mentions.append(make(f))
+
+
+def state_of_adjective(word: str) -> str | None:
+    return lexicons().adjectives.get(fold(word))
+
+
+__all__ = ["Analysis", "Entry", "Found", "analyse", "attach", "key", "lexicons", "state_of_adjective"]
