@@ -288,12 +288,20 @@ def article_document(article: Article, language: str = "en") -> Document:
 
 
 def _time_tagger() -> Callable[[Document], Document]:
-    try:
-        return Pipeline(("time",))
-    except (KeyError, ModuleNotFoundError):
-        from kroniek.timeline._tmpdates import annotate
+    from kroniek.timeline._tmpdates import annotate as fallback  # TEMPORARY until the tagger is robust
 
-        return annotate
+    try:
+        pipeline = Pipeline(("time",))
+    except (KeyError, ModuleNotFoundError):
+        return fallback
+
+    def tag(doc: Document) -> Document:
+        try:
+            return pipeline(doc)
+        except Exception:  # noqa: BLE001 - TEMPORARY
+            return fallback(doc)
+
+    return tag
 
 
 def kroniek_summariser() -> Summariser:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from kroniek.model import Document, TimelineEntry, TimelineSentence
 from kroniek.timeline.dates import choose_dates, date_scores
 from kroniek.timeline.query import TopicQuery
-from kroniek.timeline.select import candidates_by_date, central_sentences
-from kroniek.timeline.units import Unit, build_units
+from kroniek.timeline.select import candidates_by_date, central_sentences, usable
+from kroniek.timeline.units import Unit, build_units, vectorise
 
 __all__ = ["LEVELS", "TopicQuery", "build_timeline"]
 
@@ -58,7 +58,7 @@ def build_timeline(
         raise ValueError(f"unknown level {level!r}; choose one of {LEVELS}")
     if query is None and keywords:
         query = TopicQuery.of(keywords)
-    units = build_units(docs, language=language, query=query, start=start, end=end)
+    units = build_units(docs, query=query, start=start, end=end)
     if query is not None and not any(u.relevant for u in units):
         for u in units:  # a query nothing matches filters nothing rather than everything
             u.relevant = True
@@ -72,10 +72,11 @@ def build_timeline(
     scores = date_scores(units, start=start, end=end)
     chosen = choose_dates(scores, dates)
     pools = candidates_by_date(units, chosen)
+    vectorise({id(u): u for pool in pools.values() for u in pool}.values(), language)
     taken: set[str] = set()
     entries = []
     for d in chosen:
-        picked = central_sentences(pools.get(d, []), sentences, taken=taken)
+        picked = central_sentences(usable(pools.get(d, [])), sentences, taken=taken)
         if picked:
             entries.append(TimelineEntry(date=d, sentences=[_entry_sentence(u) for u in picked]))
     return entries

@@ -15,14 +15,14 @@ from kroniek.timeline.text import centroid, cosine
 from kroniek.timeline.units import Unit
 
 MIN_TERMS = 5
-MAX_TERMS = 60
+MAX_TERMS = 40
 
 
 def candidates_by_date(units: Sequence[Unit], dates: Iterable[str]) -> dict[str, list[Unit]]:
     wanted = set(dates)
     out: dict[str, list[Unit]] = defaultdict(list)
     for u in units:
-        if not u.relevant or not (MIN_TERMS <= len(u.terms) <= MAX_TERMS):
+        if not u.relevant:
             continue
         for d in u.days:
             if d in wanted:
@@ -30,11 +30,16 @@ def candidates_by_date(units: Sequence[Unit], dates: Iterable[str]) -> dict[str,
     return out
 
 
+def usable(candidates: Sequence[Unit]) -> list[Unit]:
+    """Candidates of a length fit for a timeline (call after ``vectorise``)."""
+    return [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS]
+
+
 def central_sentences(
     candidates: Sequence[Unit],
     k: int,
     *,
-    redundancy: float = 0.5,
+    redundancy: float = 0.3,
     taken: set[str] | None = None,
 ) -> list[Unit]:
     """Up to ``k`` candidates closest to their centroid, none too close to another chosen one."""

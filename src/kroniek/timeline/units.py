@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kroniek.model import Document, Sentence
@@ -15,10 +15,10 @@ class Unit:
     doc: Document
     sent: Sentence
     position: int  # index among the document's content sentences
-    terms: list[str]
     mentioned: tuple[str, ...]  # full days the sentence names or whose event it reports
     published: str | None  # the report's day of publication (news only)
     relevant: bool = True
+    terms: list[str] = field(default_factory=list)
     vector: Vector = field(default_factory=dict)
 
     @property
@@ -53,21 +53,27 @@ def sentence_days(sent: Sentence) -> tuple[str, ...]:
 def build_units(
     docs: Sequence[Document],
     *,
-    language: str | None = None,
     query: TopicQuery | None = None,
     start: str | None = None,
     end: str | None = None,
 ) -> list[Unit]:
+    """Every content sentence with the days it points at and whether it is on the topic."""
     units: list[Unit] = []
     for doc in docs:
-        lang = language or (doc.language or "en")[:2]
         published = _day(doc.published) if doc.genre == "news" else None
         for position, sent in enumerate(doc.content_sentences):
             mentioned = tuple(d for d in sentence_days(sent) if (not start or d >= start) and (not end or d <= end))
-            units.append(Unit(doc, sent, position, content_terms(sent.text, lang), mentioned, published))
+            relevant = query.matches(sent, doc) if query is not None else True
+            units.append(Unit(doc, sent, position, mentioned, published, relevant))
+    return units
+
+
+def vectorise(units: Iterable[Unit], language: str | None = None) -> None:
+    """Give ``units`` their terms and TF-IDF vectors, with document frequencies taken among them."""
+    units = list(units)
+    for u in units:
+        if not u.terms:
+            u.terms = content_terms(u.sent.text, language or (u.doc.language or "en")[:2])
     weights = idf(u.terms for u in units)
     for u in units:
         u.vector = tfidf(u.terms, weights)
-        if query is not None:
-            u.relevant = query.matches(u.sent, u.doc)
-    return units
