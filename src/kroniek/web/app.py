@@ -11,7 +11,18 @@ from kroniek.config import Settings
 from kroniek.web.deps import STATIC_DIR, init_state, require_read
 
 # Each module exposes ``router``; a resource whose module is not built is simply absent.
-ROUTE_MODULES = ["pages", "documents", "timeline", "overview", "events", "topics", "search", "feeds", "liveblog"]
+ROUTE_MODULES = [
+    "pages",
+    "documents",
+    "timeline",
+    "overview",
+    "events",
+    "topics",
+    "search",
+    "feeds",
+    "liveblog",
+    "ui",
+]
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:

@@ -7,7 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from kroniek.web.deps import StoreDep, templates
+from kroniek.store.events import EventFilter, list_events
+from kroniek.web.deps import StoreDep
+from kroniek.web.i18n import gettext, language_of
+from kroniek.web.view import error_page, paginate, render
 
 router = APIRouter()
 
@@ -61,16 +64,19 @@ def get_document(doc_id: int, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-def documents_page(request: Request, store: StoreDep, offset: int = 0) -> HTMLResponse:
-    items = store.list_documents(limit=100, offset=max(0, offset))
-    return templates.TemplateResponse(
-        request, "documents.html", {"items": items, "offset": offset, "total": store.count("documents")}
-    )
+def documents_page(
+    request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0, language: str | None = None
+) -> HTMLResponse:
+    limit = 50
+    items = store.list_documents(limit=limit, offset=offset, language=language or None)
+    total = store.count("documents")
+    return render(request, "documents.html", {"items": items, "page": paginate(request, offset, limit, total)})
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
 def document_page(request: Request, doc_id: int, store: StoreDep) -> HTMLResponse:
     doc = store.get_document(doc_id)
     if doc is None:
-        raise HTTPException(status_code=404, detail=f"no document with id {doc_id}")
-    return templates.TemplateResponse(request, "document.html", {"doc": doc})
+        return error_page(request, 404, gettext(language_of(request), "error.not_found"))
+    events, _total = list_events(store, EventFilter(document_id=doc_id), limit=100)
+    return render(request, "document.html", {"doc": doc, "events": events})

@@ -7,9 +7,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
-from kroniek.overview import compose_overview
-from kroniek.web.deps import StoreDep, templates
+from kroniek.overview import compose_overview, to_html
+from kroniek.web.deps import StoreDep
+from kroniek.web.i18n import language_of
+from kroniek.web.view import render
 
 router = APIRouter()
 
@@ -22,5 +25,6 @@ def overview_api(store: StoreDep, since: str | None = None) -> dict[str, Any]:
 
 @router.get("/overview", response_class=HTMLResponse, include_in_schema=False)
 def overview_page(request: Request, store: StoreDep) -> HTMLResponse:
-    result = compose_overview(store.load_documents())
-    return templates.TemplateResponse(request, "overview.html", {"overview": result})
+    result = compose_overview(store.load_documents(), language=language_of(request))
+    # to_html escapes every text it writes.
+    return render(request, "overview.html", {"overview": result, "body": Markup(to_html(result))})

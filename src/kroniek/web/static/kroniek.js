@@ -1,0 +1,121 @@
+// Kroniek's pages work without this script for reading; it adds the writing actions:
+// the access token (kept in a cookie) and forms that call the JSON API.
+(function () {
+  "use strict";
+  var COOKIE = "kroniek_token";
+
+  function readToken() {
+    var m = document.cookie.match(/(?:^|;\s*)kroniek_token=([^;]*)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  function writeToken(value) {
+    var attrs = "; path=/; SameSite=Strict" + (location.protocol === "https:" ? "; Secure" : "");
+    if (value) {
+      document.cookie = COOKIE + "=" + encodeURIComponent(value) + attrs + "; max-age=" + 60 * 60 * 24 * 90;
+    } else {
+      document.cookie = COOKIE + "=" + attrs + "; max-age=0";
+    }
+  }
+
+  function say(form, text, ok) {
+    var status = form.querySelector("[role=status]");
+    if (!status) return;
+    status.textContent = text;
+    status.className = "status " + (ok ? "ok" : "error");
+  }
+
+  function errorText(body, response) {
+    if (body && typeof body.detail === "string") return body.detail;
+    if (body && Array.isArray(body.detail)) {
+      return body.detail.map(function (d) { return (d.loc || []).slice(1).join(".") + ": " + d.msg; }).join("; ");
+    }
+    return response.status + " " + response.statusText;
+  }
+
+  function formJson(form) {
+    var out = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === "submit" || el.type === "button" || el.disabled) return;
+      if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
+      var value = el.value.trim();
+      if (el.dataset.list !== undefined) {
+        out[el.name] = value ? value.split(",").map(function (v) { return v.trim(); }).filter(Boolean) : [];
+      } else if (value !== "") {
+        out[el.name] = el.type === "number" ? Number(value) : value;
+      }
+    });
+    return out;
+  }
+
+  function summary(body) {
+    if (!body || typeof body !== "object") return "";
+    if (typeof body.summary === "string") return body.summary;
+    var parts = [];
+    ["added", "duplicates", "errors"].forEach(function (k) {
+      if (Array.isArray(body[k])) parts.push(k + ": " + body[k].length);
+    });
+    if (body.id !== undefined) parts.push("id " + body.id);
+    return parts.join(", ");
+  }
+
+  function submitApi(event) {
+    var form = event.target;
+    if (!form.matches("form[data-api]")) return;
+    event.preventDefault();
+    var headers = { Accept: "application/json" };
+    var token = readToken();
+    if (token) headers["X-Kroniek-Token"] = token;
+    var body;
+    if (form.dataset.encoding === "multipart") {
+      body = new FormData(form);
+    } else {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(formJson(form));
+    }
+    var button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    say(form, form.dataset.working || "…", true);
+    fetch(form.dataset.api, { method: form.dataset.method || "POST", headers: headers, body: body, credentials: "same-origin" })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          var parsed = null;
+          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+          if (!response.ok) throw new Error(errorText(parsed, response));
+          return parsed;
+        });
+      })
+      .then(function (parsed) {
+        var detail = summary(parsed);
+        say(form, (form.dataset.done || "OK") + (detail ? " " + detail : ""), true);
+        form.dispatchEvent(new CustomEvent("kroniek:done", { bubbles: true, detail: parsed }));
+        if (form.dataset.reload !== undefined) setTimeout(function () { location.reload(); }, 600);
+      })
+      .catch(function (err) {
+        say(form, (form.dataset.failed || "Error") + ": " + err.message, false);
+      })
+      .then(function () { if (button) button.disabled = false; });
+  }
+
+  function setupToken(form) {
+    var input = form.querySelector("input[name=token]");
+    if (readToken()) input.placeholder = "••••••••";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      writeToken(input.value.trim());
+      input.value = "";
+      input.placeholder = "••••••••";
+      say(form, form.dataset.saved, true);
+    });
+    form.querySelector(".token-forget").addEventListener("click", function () {
+      writeToken("");
+      input.placeholder = "";
+      say(form, form.dataset.forgotten, true);
+    });
+  }
+
+  document.addEventListener("submit", submitApi);
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form.token-form"), setupToken);
+  });
+})();

@@ -1,0 +1,51 @@
+// The map of events: GeoJSON points drawn with Leaflet; tiles only when the server names a tile URL.
+(function () {
+  "use strict";
+  var el = document.getElementById("map");
+  if (!el || typeof L === "undefined") return;
+  var map = L.map(el, { worldCopyJump: true, attributionControl: true }).setView([49, 31], 5);
+  var tiles = el.dataset.tiles;
+  if (tiles) {
+    L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.attribution || "" }).addTo(map);
+  } else {
+    // No tiles: a graticule every 5 degrees keeps the points in place for the eye.
+    el.classList.add("no-tiles");
+    var grid = { color: "#c5d3e0", weight: 1, interactive: false };
+    for (var lat = -80; lat <= 80; lat += 5) L.polyline([[lat, -180], [lat, 180]], grid).addTo(map);
+    for (var lon = -180; lon <= 180; lon += 5) L.polyline([[-85, lon], [85, lon]], grid).addTo(map);
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function popup(props) {
+    var items = (props.events || []).slice(0, 8).map(function (e) {
+      return '<li><a href="/events/' + encodeURIComponent(e.id) + '">' + escapeHtml(e.title) + "</a> " +
+        '<span class="meta">' + escapeHtml(e.date || "") + "</span></li>";
+    });
+    return "<strong>" + escapeHtml(props.name) + "</strong> (" + props.count + ")<ul>" + items.join("") + "</ul>";
+  }
+
+  fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json, application/json" }, credentials: "same-origin" })
+    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+    .then(function (data) {
+      var layer = L.geoJSON(data, {
+        pointToLayer: function (feature, latlng) {
+          var n = feature.properties.count || 1;
+          return L.circleMarker(latlng, {
+            radius: Math.min(6 + 3 * Math.sqrt(n), 22), color: "#0b5cad", weight: 2, fillColor: "#3d8bd9", fillOpacity: 0.7
+          });
+        },
+        onEachFeature: function (feature, marker) {
+          marker.bindPopup(popup(feature.properties));
+          marker.bindTooltip(escapeHtml(feature.properties.name));
+        }
+      }).addTo(map);
+      el.dataset.points = String(data.features.length);
+      if (data.features.length) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
+    })
+    .catch(function () { el.dataset.points = "error"; });
+})();
