@@ -268,18 +268,29 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 def align_timeml(text: str, timeml: str) -> list[Timex]:
-    """Offsets into ``text`` of the TIMEX3 tags in HeidelTime's output, found in order."""
+    """Offsets into ``text`` of the TIMEX3 tags in HeidelTime's output.
+
+    The output is the input with tags inserted (and XML escapes), so the text between tags
+    moves a cursor through the input; each expression is looked for where the cursor says.
+    """
     import html
 
     body = timeml.split("<TimeML>", 1)[1].rsplit("</TimeML>", 1)[0]
+    if body.startswith("\n") and not text.startswith("\n"):
+        body = body[1:]
     out = []
     cursor = 0
+    last = 0
     for match in _TIMEX_TAG.finditer(body):
+        cursor += len(html.unescape(body[last : match.start()]))
+        last = match.end()
         attrs = dict(_ATTR.findall(match.group(1)))
         surface = html.unescape(match.group(2))
-        # The text before the tag moves the cursor roughly; find the expression itself from there.
-        pos = text.find(surface, cursor)
+        pos = text.find(surface, max(0, cursor - 40), cursor + 40 + len(surface))
         if pos < 0:
+            pos = text.find(surface, cursor)
+        if pos < 0:
+            cursor += len(surface)
             continue
         out.append(Timex(pos, pos + len(surface), surface, attrs.get("type", "DATE"), attrs.get("value", "")))
         cursor = pos + len(surface)
