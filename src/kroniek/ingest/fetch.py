@@ -51,11 +51,12 @@ ALLOWED_SCHEMES = ("http", "https")
 class FetchError(Exception):
     """A fetch that failed; ``str()`` names the URL and says why."""
 
-    def __init__(self, url: str, message: str, status: int | None = None) -> None:
+    def __init__(self, url: str, message: str, status: int | None = None, retry_after: str | None = None) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
         self.status = status
+        self.retry_after = retry_after  # the server's Retry-After header, if it sent one
 
 
 class RefusedURL(FetchError, ValueError):
@@ -351,7 +352,12 @@ class Fetcher:
         if status == 304:
             return Fetched(**meta, not_modified=True)
         if status >= 400:
-            raise FetchError(url, f"HTTP {status} {response.reason_phrase}".rstrip(), status=status)
+            raise FetchError(
+                url,
+                f"HTTP {status} {response.reason_phrase}".rstrip(),
+                status=status,
+                retry_after=response.headers.get("retry-after"),
+            )
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(url, f"too large: {int(declared):,} bytes declared (limit {limit:,})")
