@@ -322,3 +322,42 @@ def kroniek_summariser() -> Summariser:
         return {e.date: [s.text for s in e.sentences] for e in entries}
 
     return summarise
+
+
+@dataclass
+class Report:
+    scores: list[TimelineScore]
+    topic_seconds: dict[str, float]  # reading, time tagging and summarising, all timelines of a topic
+
+    def as_dict(self) -> dict[str, float]:
+        out = averages(self.scores)
+        out["seconds"] = sum(self.topic_seconds.values()) / (len(self.topic_seconds) or 1)
+        return out
+
+
+def evaluate(path: Path, summarise: Summariser | None = None) -> Report:
+    """Run the protocol on every topic under ``path`` (a topic folder or a folder of them)."""
+    summarise = summarise or kroniek_summariser()
+    scores: list[TimelineScore] = []
+    seconds: dict[str, float] = {}
+    for folder in topic_folders(path):
+        started = time.perf_counter()
+        topic = load_topic(folder)
+        scores.extend(evaluate_topic(topic, summarise))
+        seconds[topic.name] = time.perf_counter() - started
+    return Report(scores, seconds)
+
+
+def render(report: Report) -> str:
+    lines = [f"{'topic':<12} {'tl':>2} {'l':>4} {'k':>2} {'AR1-F':>7} {'AR2-F':>7} {'Date-F1':>8}"]
+    for s in report.scores:
+        lines.append(
+            f"{s.topic:<12} {s.index:>2} {s.dates:>4} {s.sentences:>2} {s.ar1_f:>7.3f} {s.ar2_f:>7.3f} {s.date_f1:>8.3f}"
+        )
+    avg = report.as_dict()
+    lines.append(
+        f"{'average':<12} {len(report.scores):>2} {'':>4} {'':>2} "
+        f"{avg['ar1_f']:>7.3f} {avg['ar2_f']:>7.3f} {avg['date_f1']:>8.3f}"
+    )
+    lines.append("seconds per topic: " + ", ".join(f"{t} {s:.1f}" for t, s in report.topic_seconds.items()))
+    return "\n".join(lines)
