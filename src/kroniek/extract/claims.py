@@ -1,0 +1,302 @@
+"""Claims: sentences that report what someone says, claims or denies, with the speaker and the stance.
+
+A cue ("volgens X", "X zegt dat", "X meldt", "X ontkent", "naar verluidt", "according to",
+"X denied") marks the sentence as attributed, so no later stage presents it as fact. The
+speaker is an actor of the sentence: after the cue for "volgens"-like cues; for verbs the
+subject before the cue, or after it when the clause opens with an adverbial (Dutch word
+order: "op 2 maart beweerde Rusland"). State adjectives with an authority noun ("de
+Oekraïense autoriteiten") speak for the state; "de organisatie" and "hij" for the last
+organisation or person mentioned. Figures in a sentence with a claim are attributed to its speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kroniek.extract.entity_lexicon import lexicons
+from kroniek.extract.figures import _tokens
+from kroniek.extract.lexicon import fold
+from kroniek.model import Document, Mention, Sentence
+from kroniek.pipeline import component
+
+AUTHORITY = frozenset(
+    [
+        "autoriteiten",
+        "regering",
+        "zijde",
+        "kant",
+        "leger",
+        "ministerie",
+        "overheid",
+        "bronnen",
+        "defensie",
+        "strijdkrachten",
+        "legerleiding",
+        "inlichtingendienst",
+        "inlichtingendiensten",
+        "officials",
+        "authorities",
+        "government",
+        "military",
+        "sources",
+    ]
+)
+BOUNDARY = frozenset({",", ";", ":", "dat", "die", "terwijl", "maar", "omdat", "nadat", "toen", "want", "that", "while", '"', "'", "(", ")"})  # fmt: skip
+OPENERS = frozenset(
+    [
+        "op",
+        "in",
+        "na",
+        "bij",
+        "tijdens",
+        "vanaf",
+        "sinds",
+        "rond",
+        "tegen",
+        "begin",
+        "eind",
+        "medio",
+        "later",
+        "daarna",
+        "vervolgens",
+        "toen",
+        "ook",
+        "echter",
+        "inmiddels",
+        "gisteren",
+        "vandaag",
+        "eerder",
+        "intussen",
+        "verder",
+        "volgens",
+        "voor",
+        "na",
+        "donderdag",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "on",
+        "in",
+        "at",
+        "after",
+        "later",
+        "then",
+        "also",
+        "however",
+        "yesterday",
+        "today",
+        "earlier",
+    ]
+)
+NOT_SPEAKER_BEFORE = frozenset({"aan", "tegen", "to", "met", "over", "in", "uit", "naar", "van", "bij", "op"})
+ANAPHORS = {
+    ("hij",): "person", ("zij",): "person", ("he",): "person", ("she",): "person",
+    ("de", "organisatie"): "organization", ("het", "agentschap"): "organization", ("de", "krant"): "organization",
+    ("the", "organization"): "organization", ("the", "agency"): "organization",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]  # "~" is a gap of up to four words
+    stance: str
+    speaker: str  # "after", "subject" or "none"
+    requires: str  # "-" or a complementiser ("dat", "that"): a quote or colon does as well
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[Cue]]:
+    """Cues keyed by their first word, longest first."""
+    text = resources.files("kroniek.data").joinpath("claims_cues.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[Cue]] = {}
+    for line in text.splitlines()[1:]:
+        if not line.strip():
+            continue
+        cue, stance, speaker, requires = line.split("\t")
+        words = tuple(fold(cue).split())
+        table.setdefault(words[0], []).append(Cue(words, stance, speaker, requires))
+    for entries in table.values():
+        entries.sort(key=lambda c: -len(c.words))
+    return table
+
+
+@dataclass
+class Candidate:
+    first: int  # token indices
+    last: int
+    name: str
+    type: str
+
+
+class ClaimTagger:
+    """Appends ``claim`` mentions ({speaker, stance}, span = the cue) to ``sentence.mentions``."""
+
+    def __call__(self, doc: Document) -> Document:
+        self._countries = frozenset(e.name for e in lexicons().entries if e.kind == "country")
+        self._adjectives = lexicons().adjectives
+        history: list[tuple[str, str]] = []  # (name, type) of actors in reading order
+        for sent in doc.sentences:
+            if not sent.boilerplate:
+                claims = self.claims(doc.text, sent, history)
+                sent.mentions.extend(claims)
+                speaker = next((c.attrs["speaker"] for c in claims if c.attrs["speaker"]), None)
+                if speaker:
+                    for m in sent.mentions:
+                        if m.kind == "figure" and m.attrs.get("attribution") is None:
+                            m.attrs["attribution"] = speaker
+            for m in sorted(sent.mentions, key=lambda m: m.start):
+                if m.kind == "actor":
+                    history.append((m.attrs["name"], m.attrs["type"]))
+        return doc
+
+    # -- cues
+    def _match(self, words: list[str], i: int) -> tuple[Cue, list[int]] | None:
+        for cue in cues().get(words[i], []):
+            positions = [i]
+            k = i + 1
+            ok = True
+            for w_i, w in enumerate(cue.words[1:], start=1):
+                if w == "~":
+                    continue
+                if cue.words[w_i - 1] == "~":
+                    limit = min(len(words), k + 5)
+                    found = next((p for p in range(k, limit) if words[p] == w), None)
+                    if found is None:
+                        ok = False
+                        break
+                    positions.append(found)
+                    k = found + 1
+                elif k < len(words) and words[k] == w:
+                    positions.append(k)
+                    k += 1
+                else:
+                    ok = False
+                    break
+            if ok:
+                return cue, positions
+        return None
+
+    def _complement(self, words: list[str], end: int, cue: Cue) -> bool:
+        if cue.requires == "-":
+            return True
+        window = words[end + 1 : end + 12]
+        if "oorlog" in window[:5] or "war" in window[:5]:
+            return False
+        return any(w in {"dat", "that", ":", '"', "'", "“", "„"} for w in window)
+
+    # -- speakers
+    def _candidates(self, sent: Sentence, toks: list, words: list[str]) -> list[Candidate]:
+        starts = [sent.start + t.start for t in toks]
+        out: list[Candidate] = []
+        for m in sent.mentions:
+            if m.kind == "actor" or (m.kind == "place" and m.attrs.get("name") in self._countries):
+                first = bisect.bisect_left(starts, m.start)
+                last = max(first, bisect.bisect_left(starts, m.end) - 1)
+                kind = m.attrs.get("type", "state")
+                out.append(Candidate(first, last, m.attrs["name"], kind))
+        for i, w in enumerate(words[:-1]):
+            state = self._adjectives.get(w)
+            if state and words[i + 1] in AUTHORITY:
+                out.append(Candidate(i, i + 1, state, "state"))
+        out.sort(key=lambda c: c.first)
+        return out
+
+    def _anaphor(self, words: list[str], lo: int, hi: int, history: list[tuple[str, str]]) -> str | None:
+        for i in range(lo, hi):
+            for phrase, kind in ANAPHORS.items():
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    return next((name for name, t in reversed(history) if t == kind), None)
+        return None
+
+    @staticmethod
+    def _pick(cands: list[Candidate]) -> str | None:
+        if not cands:
+            return None
+        person = next((c for c in cands if c.type == "person"), None)
+        return (person or cands[0]).name
+
+    def _speaker(self, cue: Cue, positions: list[int], words: list[str], cands: list[Candidate],
+                 history: list[tuple[str, str]], sentence_history: list[tuple[str, str]]) -> str | None:  # fmt: skip
+        first, last = positions[0], positions[-1]
+        if cue.speaker == "none":
+            return None
+        if cue.speaker == "after":
+            stop = next((k for k in range(last + 1, min(len(words), last + 10)) if words[k] in {",", ";", ":"}), None)
+            end = stop if stop is not None else min(len(words), last + 9)
+            after = [c for c in cands if last < c.first < end]
+            if after:
+                return after[0].name
+            return self._anaphor(words, last + 1, end, sentence_history)
+        # A verb: the subject before it, or after it when the clause opens with an adverbial.
+        lo = 0
+        for k in range(first - 1, -1, -1):
+            if words[k] in BOUNDARY:
+                lo = k + 1
+                break
+        before = [
+            c for c in cands if lo <= c.first < first and not (c.first > 0 and words[c.first - 1] in NOT_SPEAKER_BEFORE)
+        ]
+        if before:
+            return self._pick(before)
+        anaphor = self._anaphor(words, lo, first, sentence_history)
+        if anaphor:
+            return anaphor
+        inverted = lo == first or words[lo] in OPENERS or words[lo][0].isdigit()
+        if inverted:
+            end = len(words)
+            for k in range(last + 1, len(words)):
+                if words[k] in {"dat", "that", ":", '"', "'", "“", ";"} or k > last + 9:
+                    end = k
+                    break
+            after = [c for c in cands if last < c.first < end and words[c.first - 1] not in {"aan", "to", "tegen"}]
+            if after:
+                return self._pick(after)
+            anaphor = self._anaphor(words, last + 1, end, sentence_history)
+            if anaphor:
+                return anaphor
+        if lo == first and cands and cands[0].first <= 1:
+            return cands[0].name  # "Prigozjin, die ..., gaf aan dat"
+        return None
+
+    def claims(self, text: str, sent: Sentence, history: list[tuple[str, str]]) -> list[Mention]:
+        folded = fold(sent.text)
+        toks = _tokens(folded)
+        words = [t.text for t in toks]
+        table = cues()
+        out: list[Mention] = []
+        cands: list[Candidate] | None = None
+        i = 0
+        while i < len(words):
+            if words[i] not in table:
+                i += 1
+                continue
+            found = self._match(words, i)
+            if found is None:
+                i += 1
+                continue
+            cue, positions = found
+            if not self._complement(words, positions[-1], cue) or (
+                words[i] in {"meldde", "meldden", "meldt"} and i + 1 < len(words) and words[i + 1] == "zich"
+            ):
+                i += 1
+                continue
+            if cands is None:
+                cands = self._candidates(sent, toks, words)
+            sentence_history = history + [(c.name, c.type) for c in cands if c.first < positions[0]]
+            speaker = self._speaker(cue, positions, words, cands, history, sentence_history)
+            s = sent.start + toks[positions[0]].start
+            e = sent.start + toks[positions[-1]].end
+            out.append(Mention("claim", s, e, text[s:e], {"speaker": speaker, "stance": cue.stance}))
+            i = positions[-1] + 1
+        return out
+
+
+@component("claims", assigns=["sentence.mentions[claim]", "figure.attribution"])
+def make_claims() -> ClaimTagger:
+    return ClaimTagger()

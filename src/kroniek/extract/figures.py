@@ -1,0 +1,371 @@
+"""Figures: numbers of killed, wounded, displaced, refugees, prisoners, troops, money and weapons.
+
+Each number is normalised ("veertig" -> 40, "ruim 10.000" -> 10000 with qualifier
+``more_than``, "8 miljoen" -> 8000000, "350-400" -> 350 with ``value_max`` 400, "tientallen"
+-> lower bound 20, approximate), given a category from the words around it (the noun it
+counts, then the verbs of its clause), whom it counts (civilians, soldiers, children) and,
+once the claims stage has run, the speaker it is attributed to. Dates and durations the
+time layer found are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kroniek.extract.lexicon import fold
+from kroniek.model import Document, Mention, Sentence
+from kroniek.pipeline import component
+
+CATEGORIES = ("killed", "injured", "displaced", "refugees", "prisoners", "troops", "money", "weapons")
+WHO = ("civilians", "soldiers", "children")
+
+UNITS_NL = {
+    "nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+    "zeventien": 17, "achttien": 18, "negentien": 19,
+}  # fmt: skip
+TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+           "negentig": 90}  # fmt: skip
+UNITS_EN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+MULTIPLIERS = {
+    "honderd": 100, "duizend": 1000, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9, "mld": 10**9,
+    "hundred": 100, "thousand": 1000, "million": 10**6, "millions": 10**6, "billion": 10**9, "bn": 10**9,
+}  # fmt: skip
+VAGUE = {
+    "tientallen": 20, "honderden": 200, "duizenden": 2000, "tienduizenden": 20000, "honderdduizenden": 200000,
+    "miljoenen": 2000000, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens": 20, "scores": 40,
+}  # fmt: skip
+FRACTIONS = {"derde": 1 / 3, "kwart": 0.25, "helft": 0.5, "vijfde": 0.2, "third": 1 / 3, "quarter": 0.25, "half": 0.5}
+QUALIFIERS = [
+    ("meer dan", "more_than"), ("ruim", "more_than"), ("ruimschoots", "more_than"), ("over", "more_than"),
+    ("more than", "more_than"), ("upwards of", "more_than"), ("over de", "more_than"),
+    ("zeker", "at_least"), ("minstens", "at_least"), ("ten minste", "at_least"), ("tenminste", "at_least"),
+    ("op zijn minst", "at_least"), ("at least", "at_least"),
+    ("ongeveer", "about"), ("circa", "about"), ("ca", "about"), ("rond", "about"), ("rond de", "about"),
+    ("rondom", "about"), ("zo'n", "about"), ("zo n", "about"), ("wel", "about"), ("naar schatting", "about"),
+    ("ongeveer", "about"), ("about", "about"), ("around", "about"), ("some", "about"), ("roughly", "about"),
+    ("approximately", "about"), ("an estimated", "about"), ("nearly", "less_than"), ("almost", "less_than"),
+    ("tot", "up_to"), ("tot wel", "up_to"), ("maximaal", "up_to"), ("hooguit", "up_to"), ("up to", "up_to"),
+    ("bijna", "less_than"), ("minder dan", "less_than"), ("krap", "less_than"), ("nagenoeg", "less_than"),
+    ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
+]  # fmt: skip
+_QUALIFIER_OF = {tuple(q.split()): v for q, v in QUALIFIERS}
+_MONTHS = frozenset(
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mrt",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "may",
+        "june",
+        "july",
+        "october",
+    ]
+)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[^\w\s]")
+_RANGE_JOIN = frozenset({"-", "–", "tot", "à", "a", "to"})
+_STOP = frozenset({",", ";", ":", "(", ")", ".", "?", "!"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    text = resources.files("kroniek.data").joinpath("figures_lexicon.tsv").read_text(encoding="utf-8")
+    groups = {}
+    for line in text.splitlines()[1:]:
+        if line.strip():
+            group, words = line.split("\t")
+            groups[group] = frozenset(fold(w) for w in words.split())
+    return groups
+
+
+def dutch_number(word: str) -> int | None:
+    """Value of a Dutch number word: 'veertig' -> 40, 'vijfduizend' -> 5000, 'tweeëntwintig' -> 22."""
+    word = word.replace("ë", "e")
+    if word in UNITS_NL:
+        return UNITS_NL[word]
+    if word in TENS_NL:
+        return TENS_NL[word]
+    for big, factor in (("miljoen", 10**6), ("duizend", 1000), ("honderd", 100)):
+        if big in word:
+            head, _, tail = word.partition(big)
+            left = 1 if not head else dutch_number(head)
+            right = 0 if not tail else dutch_number(tail)
+            if left is None or right is None:
+                return None
+            return left * factor + right
+    if "en" in word:
+        for tens, value in TENS_NL.items():
+            if word.endswith("en" + tens):
+                unit = word[: -len("en" + tens)]
+                if unit in UNITS_NL and UNITS_NL[unit] < 10:
+                    return UNITS_NL[unit] + value
+    return None
+
+
+def english_number(word: str) -> int | None:
+    if word in UNITS_EN:
+        return UNITS_EN[word]
+    if "-" in word:
+        a, _, b = word.partition("-")
+        if a in UNITS_EN and b in UNITS_EN and UNITS_EN[b] < 10:
+            return UNITS_EN[a] + UNITS_EN[b]
+    return None
+
+
+def parse_digits(token: str, english: bool) -> float | None:
+    """'10.000' -> 10000, '1,5' -> 1.5 (Dutch); '10,000' -> 10000, '1.5' -> 1.5 (English)."""
+    thousands, decimal = (",", ".") if english else (".", ",")
+    if re.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})+", token):
+        return int(token.replace(thousands, ""))
+    if re.fullmatch(rf"\d+\{decimal}\d+", token):
+        return float(token.replace(decimal, "."))
+    if token.isdigit():
+        return int(token)
+    return None
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int  # offsets into the sentence
+    end: int
+
+
+def _tokens(folded: str) -> list[Tok]:
+    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+def _clean(value: float) -> float | int:
+    if isinstance(value, float) and value.is_integer() and value >= 1:
+        return int(value)
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+class FigureTagger:
+    """Appends ``figure`` mentions to ``sentence.mentions``."""
+
+    def __call__(self, doc: Document) -> Document:
+        english = (doc.language or "nl") == "en"
+        for sent in doc.sentences:
+            if sent.boilerplate:
+                continue
+            for mention in self.figures(doc.text, sent, english):
+                sent.mentions.append(mention)
+        return doc
+
+    # -- number spans
+    def _number_at(self, toks: list[Tok], i: int, folded: str, english: bool) -> tuple[float, int, bool] | None:
+        """(value, index after the number, vague) for the number starting at token i."""
+        t = toks[i].text
+        value: float | None = None
+        vague = False
+        if t[0].isdigit():
+            before = folded[toks[i].start - 1] if toks[i].start else " "
+            after = folded[toks[i].end] if toks[i].end < len(folded) else " "
+            after2 = folded[toks[i].end + 1] if toks[i].end + 1 < len(folded) else " "
+            if before.isalpha() or after.isalpha() or (after in "-" and after2.isalpha()) or after == ":":
+                return None
+            value = parse_digits(t, english)
+        elif t in VAGUE:
+            return float(VAGUE[t]), i + 1, True
+        else:
+            value = english_number(t) if english else dutch_number(t)
+            if value is None and not english:
+                value = english_number(t) if t in UNITS_EN and t not in {"one", "some"} else None
+            if t in {"een", "één", "one", "a"}:
+                nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+                if nxt not in MULTIPLIERS and nxt not in FRACTIONS:
+                    return None
+        if value is None:
+            return None
+        j = i + 1
+        while j < len(toks) and toks[j].text in MULTIPLIERS:
+            value *= MULTIPLIERS[toks[j].text]
+            j += 1
+        if j < len(toks) and toks[j].text in FRACTIONS and value < 10:
+            value = value * FRACTIONS[toks[j].text]
+            j += 1
+        return float(value), j, vague
+
+    def figures(self, text: str, sent: Sentence, english: bool) -> list[Mention]:
+        folded = fold(sent.text)
+        toks = _tokens(folded)
+        lex = _lexicon()
+        timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]
+        out: list[Mention] = []
+        previous: dict[str, Any] | None = None
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if any(s < tok.end and tok.start < e for s, e in timex):
+                i += 1
+                continue
+            if tok.text == "de" and i + 1 < len(toks) and toks[i + 1].text == "helft":
+                number: tuple[float, int, bool] | None = (0.5, i + 2, False)
+            else:
+                number = self._number_at(toks, i, folded, english)
+            if number is None:
+                i += 1
+                continue
+            value, j, vague = number
+            nxt = toks[j].text if j < len(toks) else ""
+            if self._is_date(toks, i, j, value, tok.text):
+                i = j
+                continue
+            value_max = None
+            if nxt in _RANGE_JOIN and j + 1 < len(toks):
+                other = self._number_at(toks, j + 1, folded, english)
+                if other is not None and other[0] > value:
+                    value_max, j = other[0], other[1]
+                    if value_max and value < 1000 <= value_max and j > 0 and toks[j - 1].text in MULTIPLIERS:
+                        value *= MULTIPLIERS[toks[j - 1].text]
+            start_tok = i
+            qualifier = None
+            for n in (2, 1):
+                words = tuple(t.text for t in toks[max(0, i - n) : i])
+                if len(words) == n and words in _QUALIFIER_OF:
+                    qualifier = _QUALIFIER_OF[words]
+                    start_tok = i - n
+                    break
+            if qualifier is None and i == 0:
+                qualifier = self._qualifier_before(text, sent.start)
+            if qualifier == "up_to" and start_tok > 0 and toks[start_tok - 1].text in {"van", "from"}:
+                qualifier, start_tok = None, i  # "van 5 tot 9": a range, not "up to"
+            category, who = self._category(toks, i, j, lex)
+            if category is None and previous is not None and nxt in {"in", "aan", "bij", "van", "op", "als", ""}:
+                category = previous["category"]
+                who = who or self._who(toks[j : j + 4], lex)
+            category = category or "other"
+            approx = vague or qualifier is not None or value_max is not None
+            attrs: dict[str, Any] = {
+                "value": _clean(value),
+                "approx": approx,
+                "qualifier": qualifier,
+                "category": category,
+                "who": who,
+                "attribution": None,
+            }
+            if value_max is not None:
+                attrs["value_max"] = _clean(value_max)
+            s, e = sent.start + toks[start_tok].start, sent.start + toks[j - 1].end
+            if category == "money" and j < len(toks) and toks[j].text in lex["money"]:
+                e = sent.start + toks[j].end
+            out.append(Mention("figure", s, e, text[s:e], attrs))
+            if category != "other":
+                previous = attrs
+            i = j
+        return out
+
+    @staticmethod
+    def _qualifier_before(text: str, start: int) -> str | None:
+        """A qualifier just before the sentence ("ca." cut off by the sentence splitter)."""
+        words = fold(text[max(0, start - 20) : start]).replace(".", " ").split()
+        for n in (2, 1):
+            if len(words) >= n and tuple(words[-n:]) in _QUALIFIER_OF:
+                return _QUALIFIER_OF[tuple(words[-n:])]
+        return None
+
+    @staticmethod
+    def _is_date(toks: list[Tok], i: int, j: int, value: float, raw: str) -> bool:
+        nxt = toks[j].text if j < len(toks) else ""
+        prev = toks[i - 1].text if i else ""
+        if nxt in _MONTHS:
+            return True
+        if raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and nxt not in MULTIPLIERS:
+            return True
+        return nxt in {"uur", "u", "h"} or prev in {"om", "nr", "nummer", "no", "artikel", "resolutie"}
+
+    @staticmethod
+    def _who(toks: list[Tok], lex: dict[str, frozenset[str]]) -> str | None:
+        found = {
+            w for w in WHO for t in toks if t.text in lex[w] or (w == "soldiers" and t.text.startswith("militair"))
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _category(
+        self, toks: list[Tok], i: int, j: int, lex: dict[str, frozenset[str]]
+    ) -> tuple[str | None, str | None]:
+        """Category and whom it counts: the noun after the number first, then the words of its clause."""
+        window: list[Tok] = []  # the words after the number, up to the next number
+        clause: list[Tok] = []  # the words after the number, up to the end of the clause
+        k = j
+        while k < len(toks) and len(clause) < 12 and toks[k].text not in _STOP:
+            if toks[k].text not in {"-", "–", "'", '"'}:
+                if toks[k].text[0].isdigit():
+                    window = window or clause[:]
+                clause.append(toks[k])
+            k += 1
+        if not window:
+            window = clause[:6]
+        window = window[:6]
+        who = self._who(window[:4], lex)
+        head = window[:4]
+        if head and head[0].text in lex["units"]:
+            return None, None
+        for t in head:
+            if t.text in lex["money"]:
+                return "money", None
+        for t in head:
+            word = t.text
+            for cat in ("killed", "injured", "prisoners", "refugees", "displaced", "weapons"):
+                if word in lex[cat] or (cat == "weapons" and _compound_of(word, lex["weapons"])):
+                    return cat, who
+        # The verbs of the clause, after the number and just before it.
+        before = toks[max(0, i - 5) : i]
+        for t in clause + list(reversed(before)):
+            for cat in ("killed", "injured", "prisoners", "refugees", "displaced"):
+                if t.text in lex[cat]:
+                    return cat, who
+        phrase = " ".join(t.text for t in window)
+        if "in dienst" in phrase or "aan het front" in phrase:
+            return "troops", who
+        for t in head:
+            if t.text in lex["troops"] or _compound_of(t.text, lex["troops"]):
+                return "troops", who or "soldiers"
+        return None, who
+
+
+def _compound_of(word: str, heads: frozenset[str]) -> bool:
+    """'grondraketten' ends in 'raketten'; 'bataljoneenheden' in 'eenheden'."""
+    if len(word) < 8:
+        return False
+    return any(word.endswith(h) and len(word) - len(h) >= 3 for h in heads if len(h) >= 5)
+
+
+@component("figures", assigns=["sentence.mentions[figure]"])
+def make_figures() -> FigureTagger:
+    return FigureTagger()
