@@ -61,7 +61,7 @@ def _alt(words: object) -> str:
 
 
 _B = r"(?![\w])"  # end of a word
-MONTH = rf"(?:{_alt(MONTHS)}){_B}\.?"
+MONTH = rf"(?:(?:{_alt(k for k in MONTHS if len(k) > 4 or k in ('mei', 'may', 'juni', 'juli', 'june', 'july'))}){_B}|(?:{_alt(k for k in MONTHS if len(k) <= 4 and k not in ('mei', 'may', 'juni', 'juli', 'june', 'july'))}){_B}\.?)"
 WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:ste|st|nd|rd|th|de|e)?(?!\d)"
 YEAR = r"(?:1\d{3}|20\d{2})(?![\d])"
@@ -426,7 +426,7 @@ def _mdy(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         return None
     month = MONTHS[m.group(1).rstrip(".").lower()]
     day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
-    year = int(m.group(3)) if m.group(3) else (int(m.group(7)) if m.group(7) else None)
+    year = int(m.group(3)) if m.group(3) else (int(m.group(6)) if m.group(6) else None)
     end = m.start(4) if m.group(4) else m.end()
     first = _date_cand(m.start(), end, year, month, day, state)
     if first is None:
@@ -570,7 +570,7 @@ def _century(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 @rule(
     "season",
     rf"(?:(?:de|het|the)\s+|(deze|dit|vorige|afgelopen|komende|volgende|this|last|next|past|coming)\s+)?"
-    rf"({SEASON})(?:\s+(?:van|of)\s+({YEAR})(?:\s*/\s*(\d{{2,4}}))?|\s+({YEAR}))?",
+    rf"({SEASON})(?:\s+(?:van|of)\s+({YEAR})(?:\s*[/–-]\s*(\d{{2,4}}))?|\s+({YEAR}))?",
     "de het the deze dit vorige afgelopen komende volgende this last next past coming season",
 )
 def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
@@ -614,10 +614,13 @@ def _week(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         year = int(g[2]) if g[2] else _year_for(state, month)
         if year is None:
             return None
+        # Weeks belong to the month that holds their Thursday, as ISO weeks belong to years.
         if nth > 0:
-            day = date(year, month, 1) + timedelta(days=7 * (nth - 1))
+            first_day = date(year, month, 1)
+            day = first_day + timedelta(days=(4 - first_day.isoweekday()) % 7 + 7 * (nth - 1))
         else:
-            day = date(year, month, calendar.monthrange(year, month)[1])
+            last_day = date(year, month, calendar.monthrange(year, month)[1])
+            day = last_day - timedelta(days=(last_day.isoweekday() - 4) % 7)
         return [Cand(m.start(), m.end(), "DATE", _week_value(day), Ref(day.year, day.month, day.day))]
     if g[3] or g[5]:
         d_s, month_s = (g[3], g[4]) if g[3] else (g[6], g[5])
@@ -759,9 +762,18 @@ def _shifted_weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | 
 )
 def _weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     pod = PARTS_OF_DAY[m.group(2).strip().lower()] if m.group(2) else ""
-    # "maandag 24 februari": the date that follows says it.
-    if re.match(rf"\s*,?\s*(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})", text[m.end() : m.end() + 30], re.IGNORECASE):
-        return None
+    # "maandag 24 februari 2022": the date that follows says which day; the span takes both.
+    gap = _GAP.match(text, m.end())
+    for name in ("dmy", "mdy"):
+        date_rule = _RULE_BY_NAME[name]
+        follow = date_rule.pattern.match(text, gap.end()) if gap else None
+        found = date_rule.handle(follow, state, text) if follow else None
+        if found:
+            cand = found[0]
+            cand.start = m.start()
+            if pod:
+                cand.type, cand.value = "TIME", f"{cand.value}T{pod}"
+            return [cand]
     return [_weekday_cand(m.start(), m.end(), state, WEEKDAYS[m.group(1).lower()], 0, pod)]
 
 
@@ -994,6 +1006,44 @@ def _quarter(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     return [Cand(m.start(), m.end(), "DATE", f"{y:04d}-{'H' if half else 'Q'}{nth}", Ref(y))]
 
 
+@rule(
+    "past_period",
+    rf"(de|the)\s+(afgelopen|laatste|voorbije|komende|past|last|coming|next)\s+({UNIT})",
+    "de the",
+)
+def _past_period(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = m.group(3).lower()
+    unit = UNITS[word]
+    plural = word.endswith(("en", "s")) or word in ("decennia", "centuries", "jaren")
+    if word in ("uren",) or unit == "WE":
+        plural = True
+    if m.group(2).lower() in ("komende", "coming", "next") and not plural:
+        return None  # "the next day" is a date
+    return [Cand(m.start(), m.end(), "DURATION", _duration(None if plural else 1, unit))]
+
+
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "kerstmis": (12, 25), "kerst": (12, 25), "eerste kerstdag": (12, 25), "tweede kerstdag": (12, 26),
+    "kerstavond": (12, 24), "nieuwjaarsdag": (1, 1), "oudejaarsavond": (12, 31), "oudjaar": (12, 31),
+    "oudejaarsdag": (12, 31), "koningsdag": (4, 27), "bevrijdingsdag": (5, 5), "dodenherdenking": (5, 4),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "independence day": (7, 4), "valentijnsdag": (2, 14), "valentine's day": (2, 14),
+    "halloween": (10, 31),
+}  # fmt: skip
+
+
+@rule(
+    "holiday",
+    rf"((?:{_alt(_HOLIDAYS)}))(?!\w)(?:\s+(?:van\s+|of\s+)?({YEAR}))?",
+    "kerstmis kerst eerste tweede kerstavond nieuwjaarsdag oudejaarsavond oudjaar oudejaarsdag koningsdag "
+    "bevrijdingsdag dodenherdenking christmas new independence valentijnsdag valentine halloween",
+)
+def _holiday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    month, day = _HOLIDAYS[re.sub(r"\s+", " ", m.group(1).lower()).replace("’", "'")]
+    cand = _date_cand(m.start(), m.end(), int(m.group(2)) if m.group(2) else None, month, day, state)
+    return [cand] if cand else None
+
+
 @rule("year", rf"({YEAR})", "#")
 def _year(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     y = int(m.group(1))
@@ -1044,12 +1094,16 @@ for _r in _RULES:
         else:
             _TRIGGERS.setdefault(_t, []).append(_r)
 
+_RULE_BY_NAME = {r.name: r for r in _RULES}
+_GAP = re.compile(r"\s*,?\s*")
 _TOKEN = re.compile(r"['’]s(?!\w)|\w+")
 
 # Words before an expression that make it background rather than the sentence's event.
 _BACKGROUND_LEFT = words("sinds since tot until totdat")
-_ARTICLES = words("de het een the a an")
-_PREPOSITIONS = words("in op sinds tot na voor since in on until")
+_ARTICLES = words("de het een")
+_PREPOSITIONS = words("in op sinds tot na voor")
+# "(de, in 2014) door rusland geannexeerde": an adjectival participle follows within a few words.
+_PARTICIPLE_AFTER = re.compile(r"[^.;:!?]{0,40}?\sge\w+(?:de|te|en)\b", re.IGNORECASE)
 
 
 def _is_background(text: str, start: int) -> bool:
@@ -1057,7 +1111,7 @@ def _is_background(text: str, start: int) -> bool:
     left = _left_word(text, start)
     if left in _BACKGROUND_LEFT:
         return True
-    if left in _PREPOSITIONS:
+    if left in _PREPOSITIONS and _PARTICIPLE_AFTER.match(text, start):
         cut = start
         while cut > 0 and text[cut - 1].isspace():
             cut -= 1
@@ -1099,35 +1153,43 @@ def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
 
 # --- sentences and event dates ---------------------------------------------------------------
 
-_PAST = re.compile(
-    r"(?<!\w)(?:was|waren|werd|werden|had|hadden|kwam|kwamen|ging|gingen|vond|vonden|viel|vielen|"
-    r"trok|trokken|nam|namen|gaf|gaven|zag|zagen|liet|lieten|sloeg|sloegen|bleef|bleven|bleek|bleken|"
-    r"sprak|spraken|stierf|stierven|kreeg|kregen|schoot|schoten|brak|braken|zei|zeiden|hield|hielden|"
-    r"stond|stonden|lag|lagen|sloot|sloten|wist|wisten|begon|begonnen|verloor|verloren|won|wonnen|"
-    r"bracht|brachten|dacht|dachten|kocht|kochten|zocht|zochten|vroeg|vroegen|riep|riepen|"
-    r"were|did|said|took|came|went|began|fell|won|lost|saw|gave|held|left|told|got|made|"
-    r"\w{3,}(?:de|te|den|ten)|\w{3,}ed)(?!\w)",
-    re.IGNORECASE,
+# Past tense: the sentence reports something that happened (Dutch and English).
+_STRONG_PAST = words(
+    """was waren werd werden had hadden kwam kwamen ging gingen vond vonden viel vielen trok trokken nam namen
+    gaf gaven zag zagen liet lieten sloeg sloegen bleef bleven bleek bleken sprak spraken stierf stierven kreeg
+    kregen schoot schoten brak braken zei zeiden hield hielden stond stonden lag lagen sloot sloten wist wisten
+    begon begonnen verloor verloren won wonnen bracht brachten dacht dachten kocht kochten zocht zochten vroeg
+    vroegen riep riepen trad traden liep liepen reed reden vloog vlogen vluchtte vluchtten sneuvelde sneuvelden
+    kende kenden diende dienden wees wezen bood boden verbood verboden besloot besloten verscheen verschenen
+    ontstond ontstonden verdween verdwenen schreef schreven koos kozen droeg droegen sliep sliepen zat zaten
+    dreef dreven greep grepen trof troffen onderging ondergingen verliet verlieten ontving ontvingen
+    zou zouden kon konden moest moesten wilde wilden mocht mochten
+    were did said took came went began fell won lost saw gave held left told got made met led ran fled sent
+    struck hit shot killed died became brought thought bought sought found kept spent built broke spoke wrote
+    chose drove flew rose grew knew threw"""
 )
-_NOT_PAST = words("""tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde honderdste duizendste
-    beide heden steden leden landen gebieden eenheden mogelijkheden omstandigheden tijden zijden
-    grote rode goede brede oude dode beste laatste eerste grootste meeste andere ander verte ruimte hoogte
-    breedte diepte lengte ziekte grootte vrede liefde armoede hulde weide zijde buurlanden soldaten
-    staten minuten kosten eenheden activiteiten autoriteiten mogendheden gemeenten rechten troepen
-    feed need speed seed united limited red bed hundred""")
+_NOT_PAST = words(
+    """derde vierde orde aarde waarde harde ronde zonde schande diepte ziekte grootte witte natte platte vette
+    noorden worden woorden orden steden leden landen gebieden heden tijden zijden beide verenigde
+    need speed seed feed united limited hundred red bed indeed naked wicked sacred"""
+)
+_PAST_SUFFIX = re.compile(r"(?:[bdglmnrvwz]de|[kpfx]te|dde|tte|[bdglmrvwz]den|[kpfx]ten)$")
+_WORD = re.compile(r"[^\W\d]+")
 
 
-def _is_past(sentence: str) -> bool:
-    for match in _PAST.finditer(sentence):
-        word = match.group().lower()
-        if word in _NOT_PAST or word.startswith(("ge", "be", "ver", "ont", "her")) and word.endswith(("de", "te")):
-            if not word.startswith(("ver", "ont", "her", "be")):
-                continue
-            if len(word) > 4 and word[-3] in "aeiou" and word[-4] not in "aeiou":
-                pass
-        if word.endswith(("ste", "nde")):
+def _is_past(sentence: str, language: str | None = None) -> bool:
+    """Whether a finite verb in the past tense occurs: a strong form or a regular -de/-te/-ed ending."""
+    for word in _WORD.findall(sentence.lower()):
+        if word in _STRONG_PAST:
+            return True
+        if len(word) < 5 or word in _NOT_PAST:
             continue
-        return True
+        if language != "nl" and word.endswith("ed") and not word.endswith(("ied", "oed", "eed")):
+            return True
+        if language == "en" or word.startswith("ge") or word.endswith(("ende", "enden")):
+            continue  # participles used as adjectives, present participles
+        if _PAST_SUFFIX.search(word):
+            return True
     return False
 
 
@@ -1204,12 +1266,13 @@ class TimeTagger:
             event, keep = self._event(cands, text)
             if event is None:
                 event = self._anchored_event(sentence, state)
+                keep = event is not None
             if event is not None:
                 if narrative and keep and not state.frozen:
                     carried = event
                 if not state.frozen and precision_of(event) in ("day", "month", "time", "week"):
                     self._remember(event, tokens, state)
-            elif _is_past(sentence):
+            elif _is_past(sentence, state.language):
                 if narrative:
                     event = carried
                 elif state.anchor is not None:

@@ -1,0 +1,194 @@
+"""The time tagger: TIMEX3 spans, types and values in Dutch and English, anchoring, event dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.extract.time import make_time_tagger, precision_of, tag
+from kroniek.model import Document
+from kroniek.pipeline import factory
+from kroniek.text.segment import make_segmenter
+
+
+def found(text: str, language: str | None = "nl", anchor: str | None = "2021-06-15", genre: str = "news"):
+    return [(t.text, t.type, t.value) for t in tag(text, language=language, anchor=anchor, genre=genre)]
+
+
+def first(text: str, **kwargs) -> tuple[str, str, str]:
+    result = found(text, **kwargs)
+    assert result, f"nothing found in {text!r}"
+    return result[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De stembusgang was op 17 maart 2021 in het hele land.", ("17 maart 2021", "DATE", "2021-03-17")),
+        ("Het decreet is gedateerd 05-11-2019.", ("05-11-2019", "DATE", "2019-11-05")),
+        ("De brief kwam op 3/6 binnen.", ("3/6", "DATE", "2021-06-03")),
+        ("In oktober 2019 viel het kabinet.", ("oktober 2019", "DATE", "2019-10")),
+        ("Het verdrag dateert uit 1997.", ("1997", "DATE", "1997")),
+        ("Dat gebeurde eind januari.", ("eind januari", "DATE", "2021-01")),
+        ("De fabriek stamt uit de jaren 60.", ("de jaren 60", "DATE", "196")),
+        ("De fabriek stamt uit de jaren zeventig.", ("de jaren zeventig", "DATE", "197")),
+        ("De kerk werd in de 16e eeuw gebouwd.", ("de 16e eeuw", "DATE", "15")),
+        ("De dijk brak in de zomer van 2019.", ("de zomer van 2019", "DATE", "2019-SU")),
+        ("In de derde week van maart 2020 sloten de scholen.", ("de derde week van maart 2020", "DATE", "2020-W12")),
+        ("Het vuur brak om 04.15 uur uit.", ("04.15 uur", "TIME", "2021-06-15T04:15")),
+        ("De trein vertrok om 22:05.", ("22:05", "TIME", "2021-06-15T22:05")),
+        ("Gisteren viel de stroom uit.", ("Gisteren", "DATE", "2021-06-14")),
+        ("Vorige week werd het contract getekend.", ("Vorige week", "DATE", "2021-W23")),
+        ("Vorig jaar kwam er een nieuwe wet.", ("Vorig jaar", "DATE", "2020")),
+        ("Volgende maand begint de bouw.", ("Volgende maand", "DATE", "2021-07")),
+        ("De staking duurde vier dagen.", ("vier dagen", "DURATION", "P4D")),
+        ("Het overleg sleepte zich enkele maanden voort.", ("enkele maanden", "DURATION", "PXM")),
+        ("De vergadering duurde urenlang.", ("urenlang", "DURATION", "PTXH")),
+        ("De bus rijdt dagelijks naar de stad.", ("dagelijks", "SET", "P1D")),
+        ("De krant verschijnt elke week.", ("elke week", "SET", "P1W")),
+        ("Er vielen ongeveer tien doden per dag.", ("per dag", "SET", "P1D")),
+        ("De 63-jarige burgemeester trad af.", ("63-jarige", "DURATION", "P63Y")),
+        ("Zaterdag werd de markt geopend.", ("Zaterdag", "DATE", "2021-06-12")),
+        ("'s Avonds werd het onrustig.", ("'s Avonds", "TIME", "2021-06-15TEV")),
+        ("Vannacht brak er brand uit.", ("Vannacht", "TIME", "2021-06-15TNI")),
+        ("Het eerste kwartaal van 2020 was slecht.", ("Het eerste kwartaal van 2020", "DATE", "2020-Q1")),
+    ],
+)
+def test_dutch_categories(text: str, expected: tuple[str, str, str]) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote took place on March 17, 2021.", ("March 17, 2021", "DATE", "2021-03-17")),
+        ("The vote took place on 17 March 2021.", ("17 March 2021", "DATE", "2021-03-17")),
+        ("Flooding hit the city on Jan. 12 , 2010 , after days of rain .", ("Jan. 12 , 2010", "DATE", "2010-01-12")),
+        ("The plant closed in October 2019.", ("October 2019", "DATE", "2019-10")),
+        ("The mine was opened in the 1960s.", ("the 1960s", "DATE", "196")),
+        ("The church was built in the 16th century.", ("the 16th century", "DATE", "15")),
+        ("The dam broke in the summer of 2019.", ("the summer of 2019", "DATE", "2019-SU")),
+        ("The fire started at 4:15 a.m.", ("4:15 a.m.", "TIME", "2021-06-15T04:15")),
+        ("Power failed yesterday.", ("yesterday", "DATE", "2021-06-14")),
+        ("The contract was signed last week.", ("last week", "DATE", "2021-W23")),
+        ("The strike lasted four days.", ("four days", "DURATION", "P4D")),
+        ("Talks dragged on for several months.", ("several months", "DURATION", "PXM")),
+        ("The bus runs daily.", ("daily", "SET", "P1D")),
+        ("The market opened on Saturday.", ("Saturday", "DATE", "2021-06-12")),
+        ("The deal was struck two years ago.", ("two years ago", "DATE", "2019")),
+        ("The mayor resigned early last month.", ("last month", "DATE", "2021-05")),
+    ],
+)
+def test_english_categories(text: str, expected: tuple[str, str, str]) -> None:
+    assert first(text, language="en") == expected
+
+
+def test_ranges_are_two_endpoints() -> None:
+    assert found("De top vond plaats van 17 tot 21 februari 2020.") == [
+        ("17", "DATE", "2020-02-17"),
+        ("21 februari 2020", "DATE", "2020-02-21"),
+    ]
+    assert found("De tentoonstelling liep van 2 maart – 9 mei 2019.") == [
+        ("2 maart", "DATE", "2019-03-02"),
+        ("9 mei 2019", "DATE", "2019-05-09"),
+    ]
+    assert found("Het stormde in de nacht van 8 op 9 januari 2018.") == [
+        ("8", "DATE", "2018-01-08"),
+        ("9 januari 2018", "DATE", "2018-01-09"),
+    ]
+
+
+def test_lowercased_and_cased_text_agree() -> None:
+    cased = "Op Dinsdag 2 Maart 2021 sloot de grens. Twee Dagen Later ging hij weer open."
+    assert [v for _, _, v in found(cased)] == [v for _, _, v in found(cased.lower())]
+    assert [v for _, _, v in found(cased)] == ["2021-03-02", "2021-03-04"]
+
+
+def test_narrative_carries_the_reference_time_forward() -> None:
+    text = (
+        "de brug werd op 3 april 1944 opgeblazen. de volgende dag trokken de troepen verder. "
+        "op 9 mei volgde de capitulatie. die dag werd gevierd. vorig jaar was het nog rustig."
+    )
+    values = [v for _, _, v in found(text, anchor=None, genre="narrative")]
+    assert values == ["1944-04-03", "1944-04-04", "1944-05-09", "1944-05-09", "1943"]
+
+
+def test_news_resolves_deictic_words_against_the_publication_date() -> None:
+    text = "Op 3 april 1944 werd de brug opgeblazen. Gisteren werd de nieuwe brug geopend."
+    values = [v for _, _, v in found(text, anchor="2021-06-15", genre="news")]
+    assert values == ["1944-04-03", "2021-06-14"]
+
+
+def test_relative_offsets_and_event_anchors() -> None:
+    text = (
+        "de kerncentrale werd op 26 april 1986 getroffen door een ontploffing. "
+        "twee weken later werd de stad ontruimd. achttien maanden na de ontploffing keerden de eerste bewoners terug."
+    )
+    result = found(text, anchor=None, genre="narrative")
+    assert ("twee weken later", "DATE", "1986-W19") in result
+    assert ("achttien maanden", "DATE", "1987-10") in result
+
+
+def test_week_and_season_and_part_of_day_in_narrative() -> None:
+    text = (
+        "de opstand begon op 6 juli 2019. aan het einde van de middag werd het plein ontruimd. "
+        "in de tweede week van augustus kwam er een bestand. het najaar bracht nieuwe onrust."
+    )
+    result = found(text, anchor=None, genre="narrative")
+    assert ("het einde van de middag", "TIME", "2019-07-06TAF") in result
+    assert ("de tweede week van augustus", "DATE", "2019-W32") in result
+    assert ("het najaar", "DATE", "2019-FA") in result
+
+
+def test_weekday_night_in_news_with_a_month_anchor() -> None:
+    text = "Op 24 februari 2022 begon de aanval. In de nacht van woensdag op donderdag vielen de eerste raketten."
+    result = found(text, anchor="2022-02", genre="news")
+    assert ("de nacht van woensdag op donderdag", "TIME", "2022-02-23TNI") in result
+    # Without a day to count from, the weekday stays underspecified within the month.
+    assert found("Woensdag vielen de eerste raketten.", anchor="2022-02") == [("Woensdag", "DATE", "2022-02-WXX-3")]
+
+
+def test_numbers_that_are_no_years() -> None:
+    assert found("Het spoor is 1435 mm breed en er zijn 2000 soldaten.", anchor=None) == []
+    assert found("Meer dan 1500 mensen vluchtten.", anchor=None) == []
+
+
+def test_vague_words_are_not_marked() -> None:
+    assert found("Toen werd het later en sindsdien is het inmiddels stil.") == []
+
+
+def test_component_fills_timex_event_date_and_precision() -> None:
+    text = (
+        "== Verloop ==\nDe stad werd op 3 maart 2020 ingenomen. De burgemeester vluchtte. "
+        "Het gebied is bergachtig.\n== Nasleep (mei 2021) ==\nEr werden verkiezingen gehouden."
+    )
+    doc = Document(text=text, genre="narrative", language="nl")
+    doc = factory("time").make()(make_segmenter()(doc))
+    events = [(s.text, s.event_date, s.event_precision) for s in doc.sentences]
+    assert events == [
+        ("De stad werd op 3 maart 2020 ingenomen.", "2020-03-03", "day"),
+        ("De burgemeester vluchtte.", "2020-03-03", "day"),
+        ("Het gebied is bergachtig.", None, None),
+        ("Er werden verkiezingen gehouden.", "2021-05", "month"),
+    ]
+    span = doc.sentences[0].timex[0]
+    assert doc.text[span.start : span.end] == "3 maart 2020"
+
+
+def test_news_sentences_without_a_date_take_the_publication_date() -> None:
+    doc = Document(text="De minister trad af. Het land is bergachtig.", genre="news", published="2022-02-24")
+    doc = make_time_tagger()(make_segmenter()(doc))
+    assert [s.event_date for s in doc.sentences] == ["2022-02-24", None]
+
+
+def test_precision_of_values() -> None:
+    assert [precision_of(v) for v in ["2022-02-24", "2022-02", "2022", "2023-W19", "2023-SU", "199", "19"]] == [
+        "day",
+        "month",
+        "year",
+        "week",
+        "season",
+        "decade",
+        "century",
+    ]
+    assert precision_of("2022-02-24TNI") == "time"
+    assert precision_of(None) is None
