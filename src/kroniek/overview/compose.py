@@ -39,7 +39,41 @@ _EXTRA_BOILERPLATE = re.compile(
 )
 # A sentence that leans on the one before it cannot open a paragraph on its own.
 _ANAPHORIC = frozenset(
-    ["die", "dat", "deze", "dit", "hij", "zij", "ze", "ook", "daarna", "daarbij", "bovendien", "hierdoor", "daardoor", "toen", "dezelfde", "zo", "he", "she", "they", "it", "this", "that", "these", "those", "also", "then", "such"]
+    [
+        "die",
+        "dat",
+        "deze",
+        "dit",
+        "hij",
+        "zij",
+        "ze",
+        "ook",
+        "daarna",
+        "daarbij",
+        "bovendien",
+        "hierdoor",
+        "daardoor",
+        "toen",
+        "dezelfde",
+        "zo",
+        "verder",
+        "daarnaast",
+        "eveneens",
+        "evenmin",
+        "hiermee",
+        "daarmee",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "also",
+        "then",
+        "such",
+    ]
 )
 # Denials and rebuttals, used when the claims layer has nothing to say.
 _DENIAL = re.compile(
@@ -52,7 +86,48 @@ _DENIAL = re.compile(
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset(
-    ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand"]
+    [
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "twintig",
+        "dertig",
+        "veertig",
+        "vijftig",
+        "honderd",
+        "duizend",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+    ]
 )
 
 MIN_TERMS = 4
@@ -92,9 +167,8 @@ class _Cand:
 
     @property
     def denial(self) -> bool:
-        claims = self.sent.mentions_of("claim")
-        if claims:
-            return any(c.attrs.get("stance") == "denies" for c in claims)
+        if any(c.attrs.get("stance") == "denies" for c in self.sent.mentions_of("claim")):
+            return True
         return bool(_DENIAL.search(self.sent.text))
 
     @property
@@ -189,8 +263,8 @@ class Composer:
                 if not _usable(sent):
                     continue
                 terms = content_terms(sent.text, _lang(doc))
-                if len(terms) < MIN_TERMS:
-                    continue
+                if len(terms) < MIN_TERMS and not _DENIAL.search(sent.text):
+                    continue  # a fragment; but "Rusland ontkent dat." stays, to stand next to its claim
                 block = by_heading.get(sent.section)
                 if block is None:
                     block = by_heading[sent.section] = _Block(len(blocks), doc, sent.section)
@@ -336,9 +410,16 @@ class Composer:
                 continue
             before = by_pos.get((id(c.doc), c.index - 1))
             if c.denial and before is not None and not before.known and not follows(c) and not redundant(before):
-                if len(picked) + 2 > room:
+                claim = [before]  # the claim, and what it leans on ("Ook zou ..." needs the sentence before)
+                while claim[0].anaphoric and len(claim) < room - 1:
+                    earlier = by_pos.get((id(claim[0].doc), claim[0].index - 1))
+                    if earlier is None or earlier.known or redundant(earlier):
+                        break
+                    claim.insert(0, earlier)
+                if claim[0].anaphoric or len(picked) + len(claim) + 1 > room:
                     continue
-                take(before, "fact")
+                for part in claim:
+                    take(part, "fact")
                 take(c, "contrast")
                 continue
             if c.anaphoric and not (picked and picked[-1][0] is before) and not (used and used[-1] is before):
@@ -424,7 +505,7 @@ class Composer:
         if previous is not None:
             seen = set(previous.document_ids)
             if since is None:
-                since = previous.since  # late reports of the previous window count when they are new
+                since = previous.until  # reports of that day it had not read yet still count
         since, until = _window(docs, since, until, opts.window_hours)
         window = [d for d in docs if _in_window(d, since, until) and (d.id is None or d.id not in seen)]
         cands, blocks = self._candidates(window)
