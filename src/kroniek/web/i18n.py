@@ -120,6 +120,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "category.money": "geld",
         "category.weapons": "wapens",
         "category.other": "overig",
+        "who.civilians": "burgers",
+        "who.soldiers": "militairen",
+        "who.children": "kinderen",
         "map.title": "Kaart van gebeurtenissen",
         "map.intro": "Elke stip is een plaats van een gebeurtenis; kies een stip voor de gebeurtenissen daar.",
         "map.no_tiles": "Zonder achtergrondkaart (geen tegelserver ingesteld): de punten staan op een lege "
@@ -154,6 +157,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "topic.channel.webhook": "webhook",
         "topic.target": "Adres (e-mail of URL)",
         "topic.feed": "Atom-feed",
+        "topic.followers": "volgers",
         "topic.subscriptions": "Abonnementen",
         "topic.unsubscribe": "Opzeggen",
         "topic.publish": "Nieuw overzicht maken",
@@ -281,6 +285,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "category.money": "money",
         "category.weapons": "weapons",
         "category.other": "other",
+        "who.civilians": "civilians",
+        "who.soldiers": "soldiers",
+        "who.children": "children",
         "map.title": "Map of events",
         "map.intro": "Each dot is a place of an event; choose a dot for the events there.",
         "map.no_tiles": "No background map (no tile server configured): the points are drawn on a blank background.",
@@ -314,6 +321,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "topic.channel.webhook": "webhook",
         "topic.target": "Address (e-mail or URL)",
         "topic.feed": "Atom feed",
+        "topic.followers": "followers",
         "topic.subscriptions": "Subscriptions",
         "topic.unsubscribe": "Unsubscribe",
         "topic.publish": "Make a new overview",
@@ -359,9 +367,9 @@ def language_of(request: Request) -> str:
     return DEFAULT
 
 
-def gettext(lang: str, key: str) -> str:
-    """The text of ``key`` in ``lang``; the Dutch text, then the key itself, when missing."""
-    return MESSAGES.get(lang, {}).get(key) or MESSAGES[DEFAULT].get(key) or key
+def gettext(lang: str, key: str, default: str | None = None) -> str:
+    """The text of ``key`` in ``lang``; else the Dutch text, else ``default``, else the key itself."""
+    return MESSAGES.get(lang, {}).get(key) or MESSAGES[DEFAULT].get(key) or default or key
 
 
 def format_date(value: str | None, lang: str = DEFAULT) -> str:
@@ -388,8 +396,8 @@ def format_date(value: str | None, lang: str = DEFAULT) -> str:
 
 
 @pass_context
-def _gettext(context: Any, key: str) -> str:
-    return gettext(_context_lang(context), key)
+def _gettext(context: Any, key: str, default: str | None = None) -> str:
+    return gettext(_context_lang(context), key, default)
 
 
 @pass_context

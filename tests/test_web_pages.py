@@ -1,0 +1,273 @@
+"""The HTML pages and the event API, through the ASGI app, on the ingested samples."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import websamples
+from kroniek.config import Settings
+from kroniek.model import Document
+from kroniek.pipeline import default_pipeline
+from kroniek.store import open_store
+from kroniek.store.events import list_events
+from kroniek.web import i18n
+from kroniek.web.app import create_app
+from kroniek.web.view import contradictions
+
+TEMPLATES = Path(i18n.__file__).parent / "templates"
+
+PAGES = [
+    "/",
+    "/topics",
+    f"/topics/{websamples.TOPIC_SLUG}",
+    "/timeline",
+    "/timeline?level=month",
+    "/timeline?level=phase",
+    "/events",
+    "/events?type=gevecht",
+    "/map",
+    "/search",
+    "/search?q=kiev",
+    "/search?q=kiev&language=nl",
+    "/documents",
+    "/documents/1",
+    "/overview",
+    "/ingest",
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return websamples.build(tmp_path_factory.mktemp("web") / "kroniek.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db, Settings(api_token="secret", tile_url=None)))
+
+
+def test_every_page_renders_within_a_second(client: TestClient) -> None:
+    client.get("/")  # warm-up: templates compiled, modules imported
+    for path in PAGES:
+        started = time.perf_counter()
+        response = client.get(path)
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert elapsed < 1.0, f"{path} took {elapsed:.2f} s"
+        body = response.text
+        assert body.count("<main") == 1 and body.count("<h1") >= 1, path
+        assert 'aria-current="page"' in body or path in ("/", "/overview"), path
+
+
+def test_pages_are_dutch_by_default_and_english_on_request(db: str) -> None:
+    client = TestClient(create_app(db, Settings()))
+    nl = client.get("/timeline")
+    assert '<html lang="nl">' in nl.text and ">Tijdlijn</a>" in nl.text
+    en = client.get("/timeline?lang=en")
+    assert '<html lang="en">' in en.text and ">Timeline</a>" in en.text
+    assert en.cookies.get(i18n.COOKIE) == "en"
+    # the cookie keeps the language on the next page
+    assert '<html lang="en">' in client.get("/events").text
+    switch = client.get("/lang/nl?next=/events%3Ftype%3Dgevecht", follow_redirects=False)
+    assert switch.status_code == 303 and switch.headers["location"] == "/events?type=gevecht"
+    assert '<html lang="nl">' in client.get("/events").text
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/\\evil.example"])
+def test_language_switch_only_redirects_within_the_site(client: TestClient, target: str) -> None:
+    response = client.get("/lang/en", params={"next": target}, follow_redirects=False)
+    assert response.headers["location"] == "/"
+
+
+def test_switch_link_drops_the_lang_parameter(client: TestClient) -> None:
+    body = client.get("/events?type=gevecht&lang=en").text
+    link = re.search(r'<a class="lang" href="([^"]+)"', body)
+    assert link is not None
+    assert link.group(1) == "/lang/nl?next=%2Fevents%3Ftype%3Dgevecht"
+
+
+def test_both_languages_have_every_key_the_templates_use() -> None:
+    assert set(i18n.MESSAGES["nl"]) == set(i18n.MESSAGES["en"])
+    used = set()
+    for template in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"""_\(\s*["']([a-z_]+(?:\.[a-z_]+)+|skip)["']\s*[,)]""", template.read_text("utf-8")))
+    assert len(used) > 50
+    assert used <= set(i18n.MESSAGES["nl"]), sorted(used - set(i18n.MESSAGES["nl"]))
+
+
+def test_dates_are_written_as_readers_write_them() -> None:
+    assert i18n.format_date("2022-02-24", "nl") == "24 februari 2022"
+    assert i18n.format_date("2022-02-24", "en") == "February 24, 2022"
+    assert i18n.format_date("2022-03", "nl") == "maart 2022"
+    assert i18n.format_date("2022-02-24/2022-03-01", "nl") == "24 februari 2022 – 1 maart 2022"
+    assert i18n.format_date("2022-W08", "nl") == "2022-W08"
+    assert i18n.format_date("2022-13-40", "nl") == "2022-13-40"
+    assert i18n.format_date(None) == ""
+
+
+def test_content_is_escaped_everywhere(db_url: str) -> None:
+    store = open_store(db_url)
+    hostile = '<script>alert("x")</script>'
+    doc = Document(
+        text=f"Kiev meldt {hostile} een aanval op 24 februari 2022. De stad is onrustig.",
+        title=f"Titel {hostile}",
+        source=f"Bron {hostile}",
+        published="2022-02-24",
+        language="nl",
+    )
+    default_pipeline()(doc)
+    doc_id = store.add_document(doc).id
+    client = TestClient(create_app(db_url, Settings()))
+    for path in ("/", "/documents", f"/documents/{doc_id}", "/search?q=meldt", "/timeline", "/overview"):
+        body = client.get(path).text
+        assert hostile not in body, path
+    assert "&lt;script&gt;" in client.get(f"/documents/{doc_id}").text
+
+
+def test_event_api_paginates_and_filters(client: TestClient, db: str) -> None:
+    everything = client.get("/api/events", params={"limit": 500}).json()
+    total = everything["total"]
+    assert total == len(everything["items"]) > 10
+    dates = [e["date"] for e in everything["items"]]
+    assert dates == sorted(dates, reverse=True)
+    first = client.get("/api/events", params={"limit": 5}).json()
+    second = client.get("/api/events", params={"limit": 5, "offset": 5}).json()
+    assert first["total"] == total and len(first["items"]) == 5
+    assert {e["id"] for e in first["items"]}.isdisjoint(e["id"] for e in second["items"])
+    fights = client.get("/api/events", params={"type": "gevecht", "limit": 500}).json()
+    assert 0 < fights["total"] < total and all(e["type"] == "gevecht" for e in fights["items"])
+    day = client.get("/api/events", params={"from": "2022-02-25", "to": "2022-02-25"}).json()
+    assert day["total"] > 0 and all(e["date"] == "2022-02-25" for e in day["items"])
+    kyiv = client.get("/api/events", params={"place": "kyiv", "limit": 500}).json()
+    assert 0 < kyiv["total"] < total
+    store = open_store(db)
+    for event in kyiv["items"]:
+        full = client.get(f"/api/events/{event['id']}").json()
+        names = {m["name"] for s in full["sources"] for m in s["mentions"] if m["kind"] == "place"}
+        assert "Kyiv" in names
+    assert list_events(store, limit=1)[1] == total
+
+
+def test_event_api_errors_are_clear(client: TestClient) -> None:
+    missing = client.get("/api/events/999999")
+    assert missing.status_code == 404 and missing.json() == {"detail": "no event with id 999999"}
+    bad = client.get("/api/events", params={"from": "gisteren"})
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "from"]
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    page = client.get("/events/999999")
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+
+
+def test_one_event_has_all_its_sources(client: TestClient) -> None:
+    items = client.get("/api/events", params={"limit": 500}).json()["items"]
+    event = max(items, key=lambda e: e["n_sources"])
+    full = client.get(f"/api/events/{event['id']}").json()
+    assert len(full["sources"]) == event["n_sources"] >= 2
+    page = client.get(f"/events/{event['id']}").text
+    for source in full["sources"]:
+        assert f'href="/documents/{source["document_id"]}#s{source["sentence_id"]}"' in page
+    assert full["coordinates"] and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in full["coordinates"])
+
+
+def test_geojson_points_are_places_of_events(client: TestClient) -> None:
+    data = client.get("/api/events.geojson").json()
+    assert data["type"] == "FeatureCollection" and len(data["features"]) > 5
+    ids = {e["id"] for e in client.get("/api/events", params={"limit": 500}).json()["items"]}
+    for feature in data["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert feature["geometry"]["type"] == "Point" and -180 <= lon <= 180 and -90 <= lat <= 90
+        assert feature["properties"]["count"] == len(feature["properties"]["events"]) >= 1
+        assert {e["id"] for e in feature["properties"]["events"]} <= ids
+    kyiv = next(f for f in data["features"] if f["properties"]["name"] == "Kyiv")
+    lon, lat = kyiv["geometry"]["coordinates"]
+    assert 50 < lat < 51 and 30 < lon < 31
+    narrowed = client.get("/api/events.geojson", params={"from": "2022-03-01"}).json()
+    assert 0 < len(narrowed["features"]) < len(data["features"])
+
+
+def test_map_page_names_a_tile_server_only_when_configured(db: str, client: TestClient) -> None:
+    assert 'data-tiles=""' in client.get("/map").text
+    tiled = TestClient(create_app(db, Settings(tile_url="https://tiles.example/{z}/{x}/{y}.png")))
+    assert 'data-tiles="https://tiles.example/{z}/{x}/{y}.png"' in tiled.get("/map").text
+    assert "/static/leaflet.js" in tiled.get("/map").text
+    assert client.get("/static/leaflet.js").status_code == 200
+
+
+def test_contradictions_are_figures_that_differ_and_claims_asserted_and_denied() -> None:
+    def source(sid: int, *mentions: dict) -> dict:
+        return {"sentence_id": sid, "document_id": sid, "source": f"s{sid}", "mentions": list(mentions)}
+
+    def figure(value: float, category: str = "killed") -> dict:
+        return {"kind": "figure", "text": str(value), "attrs": {"value": value, "category": category}}
+
+    def claim(speaker: str, stance: str) -> dict:
+        return {"kind": "claim", "text": "zegt", "name": speaker, "attrs": {"speaker": speaker, "stance": stance}}
+
+    found = contradictions([source(1, figure(137)), source(2, figure(198)), source(3, figure(5, "other"))])
+    assert [(c["kind"], c["category"], len(c["items"])) for c in found] == [("figure", "killed", 2)]
+    assert contradictions([source(1, figure(100)), source(2, figure(105))]) == []
+    found = contradictions([source(1, claim("Kremlin", "asserts")), source(2, claim("Kremlin", "denies"))])
+    assert [(c["kind"], c["speaker"]) for c in found] == [("claim", "Kremlin")]
+    assert contradictions([source(1, claim("Kremlin", "asserts")), source(2, claim("Kyiv", "denies"))]) == []
+
+
+def test_timeline_entries_link_to_their_sentences(client: TestClient) -> None:
+    body = client.get("/timeline").text
+    entries = re.findall(r'<details class="entry".*?</details>', body, flags=re.S)
+    assert len(entries) >= 5
+    for entry in entries:
+        links = re.findall(r'href="/documents/(\d+)#s(\d+)"', entry)
+        assert links
+        doc_id, sent_id = links[0]
+        assert f'id="s{sent_id}"' in client.get(f"/documents/{doc_id}").text
+
+
+def test_search_facets_narrow_the_results(client: TestClient) -> None:
+    def count(params: dict) -> int:
+        body = client.get("/search", params=params).text
+        found = re.search(r'<span class="result-count">(\d+)', body)
+        assert found, params
+        return int(found.group(1))
+
+    everything = count({"q": "kiev"})
+    body = client.get("/search", params={"q": "kiev"}).text
+    source = re.search(r'href="(/search\?[^"]*source=[^"]+)"[^>]*data-facet="source"', body)
+    assert source
+    narrowed = client.get(source.group(1).replace("&amp;", "&")).text
+    n = int(re.search(r'<span class="result-count">(\d+)', narrowed).group(1))  # type: ignore[union-attr]
+    assert 0 < n < everything
+    assert count({"q": "kiev", "from": "2022-02-26", "to": "2022-02-26"}) < everything
+
+
+def test_ingest_page_has_upload_and_feed_forms(client: TestClient) -> None:
+    body = client.get("/ingest").text
+    assert 'data-api="/api/ingest"' in body and 'type="file"' in body and "multiple" in body
+    assert 'data-api="/api/feeds"' in body and 'type="url"' in body
+    assert 'name="token"' in body
+
+
+def test_closed_reading_needs_the_token(db: str) -> None:
+    closed = TestClient(create_app(db, Settings(api_token="secret", private_reads=True)))
+    assert closed.get("/timeline").status_code == 401
+    assert closed.get("/api/events").status_code == 401
+    closed.cookies.set("kroniek_token", "secret")
+    assert closed.get("/timeline").status_code == 200
+    assert closed.get("/api/events").status_code == 200
+
+
+def test_topic_page_shows_latest_and_older_overviews(client: TestClient) -> None:
+    body = client.get(f"/topics/{websamples.TOPIC_SLUG}").text
+    assert "Oorlog in Oekraïne" in body
+    older = re.findall(rf'href="(/topics/{websamples.TOPIC_SLUG}/overviews/\d+)"', body)
+    assert len(older) == 1
+    old = client.get(older[0])
+    assert old.status_code == 200 and '<article class="overview"' in old.text
+    assert client.get(f"/topics/{websamples.TOPIC_SLUG}/overviews/999").status_code == 404
+    listing = client.get("/topics").text
+    assert f'href="/topics/{websamples.TOPIC_SLUG}"' in listing
