@@ -12,6 +12,7 @@ organisation or person mentioned. Figures in a sentence with a claim are attribu
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -124,6 +125,13 @@ def cues() -> dict[str, list[Cue]]:
     for entries in table.values():
         entries.sort(key=lambda c: -len(c.words))
     return table
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    """Any cue's first word: sentences without one are skipped without tokenising."""
+    firsts = sorted(cues(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in firsts) + r")(?!\w)")
 
 
 @dataclass
@@ -266,6 +274,8 @@ class ClaimTagger:
 
     def claims(self, text: str, sent: Sentence, history: list[tuple[str, str]]) -> list[Mention]:
         folded = fold(sent.text)
+        if not _cue_pattern().search(folded):
+            return []
         toks = _tokens(folded)
         words = [t.text for t in toks]
         table = cues()

@@ -452,9 +452,8 @@ class Analysis:
 
     # -- helpers on tokens
     def _word(self, i: int) -> str:
-        if 0 <= i < len(self.index.spans):
-            return self.index.word(i)
-        return ""
+        words = self.index.words
+        return words[i] if 0 <= i < len(words) else ""
 
     def _gap(self, i: int) -> str:
         """The text between token i and token i + 1."""
@@ -499,10 +498,11 @@ class Analysis:
         """Names written as the first part of a Dutch compound: "Wagnertroepen", "Antonivkabrug"."""
         out = []
         lexicon = self.lex.lexicon
-        for t, (s, e) in enumerate(self.index.spans):
-            word = self.index.folded[s:e]
+        spans = self.index.spans
+        for t, word in enumerate(self.index.words):
             if len(word) < 9:
                 continue
+            s = spans[t][0]
             for head in COMPOUND_HEADS:
                 if word.endswith(head) and len(word) - len(head) >= 5:
                     stem = word[: -len(head)]
@@ -646,17 +646,15 @@ class Analysis:
 
     def _people(self, taken: set[int]) -> None:
         lex = self.lex
-        n = len(self.index.spans)
         surnames: dict[str, str] = {}
         for f in self.found:
             if f.kind == "actor" and f.attrs["type"] == "person":
                 surnames.setdefault(skeleton(self._word(f.last)), f.attrs["name"])
         new: list[Found] = []
-        i = 0
-        while i < n:
-            word = self._word(i)
-            if word not in lex.titles:
-                i += 1
+        titles = lex.titles
+        consumed = -1
+        for i in [k for k, w in enumerate(self.index.words) if w in titles]:
+            if i <= consumed:
                 continue
             j = i + 1
             # apposition: "de vice-premier van Oekraïne, Olha Stefanisjyna"
@@ -667,11 +665,9 @@ class Analysis:
                 if "," in self._gap(k - 1):
                     j = k
             if j in taken or self._gap(j - 1).strip(" ,") != "":
-                i += 1
                 continue
             names = self._name_after(j, taken)
             if not names:
-                i += 1
                 continue
             first, last = names[0], names[-1]
             tokens = [self._word(t) for t in names]
@@ -681,13 +677,14 @@ class Analysis:
             new.append(Found("actor", start, end, {"name": name, "type": "person"}, first, last))
             taken.update(range(first, last + 1))
             surnames.setdefault(skeleton(tokens[-1]), name)
-            i = last + 1
+            consumed = last
         if surnames:
-            for t in range(n):
+            skels = self.index.skeletons
+            for t in [k for k, sk in enumerate(skels) if sk in surnames]:
                 if t in taken:
                     continue
                 word = self._word(t)
-                name = surnames.get(skeleton(word)) if len(word) > 3 else None
+                name = surnames.get(skels[t]) if len(word) > 3 else None
                 if name is None or (not self.cased and word in lex.common):
                     continue
                 s, e = self.index.spans[t]

@@ -11,10 +11,9 @@ time layer found are not figures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from kroniek.extract.lexicon import fold
 from kroniek.model import Document, Mention, Sentence
@@ -110,6 +109,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return groups
 
 
+@lru_cache(maxsize=50_000)
 def dutch_number(word: str) -> int | None:
     """Value of a Dutch number word: 'veertig' -> 40, 'vijfduizend' -> 5000, 'tweeëntwintig' -> 22."""
     word = word.replace("ë", "e")
@@ -134,6 +134,7 @@ def dutch_number(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
 def english_number(word: str) -> int | None:
     if word in UNITS_EN:
         return UNITS_EN[word]
@@ -156,8 +157,7 @@ def parse_digits(token: str, english: bool) -> float | None:
     return None
 
 
-@dataclass
-class Tok:
+class Tok(NamedTuple):
     text: str
     start: int  # offsets into the sentence
     end: int
@@ -165,6 +165,15 @@ class Tok:
 
 def _tokens(folded: str) -> list[Tok]:
     return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+# A sentence without a digit or one of these word parts holds no figure.
+_MAYBE_NUMBER = re.compile(
+    r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|zestig|zeventig"
+    r"|tachtig|negentig|honderd|duizend|miljoen|miljard|helft|derde|kwart|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million"
+    r"|billion|dozen|half|third|quarter"
+)
 
 
 def _clean(value: float) -> float | int:
@@ -223,6 +232,8 @@ class FigureTagger:
 
     def figures(self, text: str, sent: Sentence, english: bool) -> list[Mention]:
         folded = fold(sent.text)
+        if not _MAYBE_NUMBER.search(folded):
+            return []
         toks = _tokens(folded)
         lex = _lexicon()
         timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]

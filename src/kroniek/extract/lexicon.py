@@ -126,6 +126,8 @@ class Indexed:
     text: str
     folded: str
     spans: list[tuple[int, int]]
+    words: list[str]  # the folded words
+    skeletons: list[str]
     joined: str
     starts: list[int]  # position of each token's skeleton in ``joined``
 
@@ -133,16 +135,17 @@ class Indexed:
     def build(cls, text: str) -> Indexed:
         folded = fold(text)
         spans = [m.span() for m in _WORD.finditer(folded)]
+        words = [folded[s:e] for s, e in spans]
+        skeletons = [skeleton(w) for w in words]
         parts = [" "]
         starts = []
         pos = 1
-        for s, e in spans:
-            sk = skeleton(folded[s:e])
+        for sk in skeletons:
             starts.append(pos)
             parts.append(sk)
             parts.append(" ")
             pos += len(sk) + 1
-        return cls(text, folded, spans, "".join(parts), starts)
+        return cls(text, folded, spans, words, skeletons, "".join(parts), starts)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token that ends after ``offset``."""
@@ -156,8 +159,7 @@ class Indexed:
         return lo
 
     def word(self, i: int) -> str:
-        s, e = self.spans[i]
-        return self.folded[s:e]
+        return self.words[i]
 
 
 @dataclass
