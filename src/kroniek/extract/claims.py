@@ -230,7 +230,7 @@ class ClaimTagger:
         return (person or cands[0]).name
 
     def _speaker(self, cue: Cue, positions: list[int], words: list[str], cands: list[Candidate],
-                 history: list[tuple[str, str]], sentence_history: list[tuple[str, str]]) -> str | None:  # fmt: skip
+                 sentence_history: list[tuple[str, str]], in_timex: set[int]) -> str | None:  # fmt: skip
         first, last = positions[0], positions[-1]
         if cue.speaker == "none":
             return None
@@ -241,28 +241,38 @@ class ClaimTagger:
             if after:
                 return after[0].name
             return self._anaphor(words, last + 1, end, sentence_history)
-        # A verb: the subject before it, or after it when the clause opens with an adverbial.
+        # A verb with a particle: the subject may stand between ("kondigde Zelensky aan").
+        inside = [c for c in cands if first < c.first < last]
+        if inside:
+            return self._pick(inside)
+        # A second verb of the sentence's subject: "Rutte sprak over ... en benadrukte dat".
+        if first > 0 and words[first - 1] in {"en", "and"}:
+            opening = [c for c in cands if c.first <= 1]
+            if opening:
+                return opening[0].name
+            anaphor = self._anaphor(words, 0, 2, sentence_history)
+            if anaphor:
+                return anaphor
+        # The subject before the verb, or after it when the clause opens with an adverbial.
         lo = 0
         for k in range(first - 1, -1, -1):
             if words[k] in BOUNDARY:
                 lo = k + 1
                 break
-        before = [
-            c for c in cands if lo <= c.first < first and not (c.first > 0 and words[c.first - 1] in NOT_SPEAKER_BEFORE)
-        ]
+        before = [c for c in cands if lo <= c.first < first and not self._governed(words, c)]
         if before:
             return self._pick(before)
         anaphor = self._anaphor(words, lo, first, sentence_history)
         if anaphor:
             return anaphor
-        inverted = lo == first or words[lo] in OPENERS or words[lo][0].isdigit()
+        inverted = lo == first or words[lo] in OPENERS or words[lo][0].isdigit() or lo in in_timex
         if inverted:
             end = len(words)
             for k in range(last + 1, len(words)):
                 if words[k] in {"dat", "that", ":", '"', "'", "“", ";"} or k > last + 9:
                     end = k
                     break
-            after = [c for c in cands if last < c.first < end and words[c.first - 1] not in {"aan", "to", "tegen"}]
+            after = [c for c in cands if last < c.first < end and not self._governed(words, c)]
             if after:
                 return self._pick(after)
             anaphor = self._anaphor(words, last + 1, end, sentence_history)
@@ -271,6 +281,14 @@ class ClaimTagger:
         if lo == first and cands and cands[0].first <= 1:
             return cands[0].name  # "Prigozjin, die ..., gaf aan dat"
         return None
+
+    @staticmethod
+    def _governed(words: list[str], c: Candidate) -> bool:
+        """Is the candidate the object of a preposition ("in de VS", "aan Reuters")? Then it is no subject."""
+        k = c.first - 1
+        if k >= 0 and words[k] in {"de", "het", "the"}:
+            k -= 1
+        return k >= 0 and words[k] in NOT_SPEAKER_BEFORE
 
     def claims(self, text: str, sent: Sentence, history: list[tuple[str, str]]) -> list[Mention]:
         folded = fold(sent.text)
@@ -281,6 +299,8 @@ class ClaimTagger:
         table = cues()
         out: list[Mention] = []
         cands: list[Candidate] | None = None
+        timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]
+        in_timex = {k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in timex)}
         i = 0
         while i < len(words):
             if words[i] not in table:
@@ -299,7 +319,7 @@ class ClaimTagger:
             if cands is None:
                 cands = self._candidates(sent, toks, words)
             sentence_history = history + [(c.name, c.type) for c in cands if c.first < positions[0]]
-            speaker = self._speaker(cue, positions, words, cands, history, sentence_history)
+            speaker = self._speaker(cue, positions, words, cands, sentence_history, in_timex)
             s = sent.start + toks[positions[0]].start
             e = sent.start + toks[positions[-1]].end
             out.append(Mention("claim", s, e, text[s:e], {"speaker": speaker, "stance": cue.stance}))

@@ -404,7 +404,7 @@ _PROPER = re.compile(r"[A-ZÀ-Þ]")
 # Endings of Slavic, Georgian and Armenian surnames in Dutch and English transliteration.
 _SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|jev|jeva|in|ina|yn|yna|enko|ko|sky|ski|skyj|skyi|skaja|ska|ytsj|itsj|ych|ich|vitsj|vych|"
-    r"oek|uk|tsjoek|chuk|yk|ak|jak|yak|yan|jan|adze|vili|ian|y|yj|yi|ij)$"
+    r"oek|uk|tsjoek|chuk|yk|ak|jak|yak|yan|jan|adze|vili|ian|sky|yj|yi|iy|ij|ets|jets)$"
 )
 
 
@@ -421,7 +421,9 @@ def _distance(a: Entry, lat: float, lon: float) -> float:
 
 
 def _reverse_transliterate(word: str) -> str:
-    """Dutch transliteration back to English: 'janoekovytsj' -> 'yanukovych'."""
+    """Dutch transliteration back to English: 'janoekovytsj' -> 'yanukovych'; English spellings stay."""
+    if not re.search(r"oe|j", word) or re.search(r"y[aeiou]|kh|zh|sh", word):
+        return word
     out = word
     for a, b in (("sjtsj", "shch"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")):
         out = out.replace(a, b)
@@ -637,11 +639,13 @@ class Analysis:
             k += 1
         if not names or self.cased:
             return names
-        # Lowercased text: a first name and a surname, or one word that looks like a Slavic surname.
+        # Lowercased text: a first name and a surname, or words ending as Slavic surnames do.
         first_names = self.lex.first_names
         if self._word(names[0]) in first_names:
             rest = [t for t in names[1:] if self._word(t) not in first_names]
             return names[: 1 + len(rest)] if rest else []
+        if len(names) > 1 and _SURNAME.search(self._word(names[-1])):
+            return names
         return names[:1] if _SURNAME.search(self._word(names[0])) else []
 
     def _people(self, taken: set[int]) -> None:
@@ -658,6 +662,8 @@ class Analysis:
                 continue
             j = i + 1
             # apposition: "de vice-premier van Oekraïne, Olha Stefanisjyna"
+            if self._word(j) in {"van", "of"} and self._word(j + 1) in {"de", "het", "the"} and j + 2 in taken:
+                j += 1
             if self._word(j) in {"van", "of"} and j + 1 in taken:
                 k = j + 1
                 while k in taken:

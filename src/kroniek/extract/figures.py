@@ -204,6 +204,11 @@ class FigureTagger:
         vague = False
         if t[0].isdigit():
             before = folded[toks[i].start - 1] if toks[i].start else " "
+            before2 = folded[toks[i].start - 2] if toks[i].start > 1 else " "
+            if before in "-/" and (before2.isalpha() or before2.isdigit()):
+                return None  # "Mi-8", "OTR-21", "2022-02"
+            if len(t) > 1 and t[0] == "0" and t[1].isdigit():
+                return None
             after = folded[toks[i].end] if toks[i].end < len(folded) else " "
             after2 = folded[toks[i].end + 1] if toks[i].end + 1 < len(folded) else " "
             if before.isalpha() or after.isalpha() or (after in "-" and after2.isalpha()) or after == ":":
@@ -213,8 +218,6 @@ class FigureTagger:
             return float(VAGUE[t]), i + 1, True
         else:
             value = english_number(t) if english else dutch_number(t)
-            if value is None and not english:
-                value = english_number(t) if t in UNITS_EN and t not in {"one", "some"} else None
             if t in {"een", "één", "one", "a"}:
                 nxt = toks[i + 1].text if i + 1 < len(toks) else ""
                 if nxt not in MULTIPLIERS and nxt not in FRACTIONS:
@@ -261,9 +264,11 @@ class FigureTagger:
             if nxt in _RANGE_JOIN and j + 1 < len(toks):
                 other = self._number_at(toks, j + 1, folded, english)
                 if other is not None and other[0] > value:
-                    value_max, j = other[0], other[1]
-                    if value_max and value < 1000 <= value_max and j > 0 and toks[j - 1].text in MULTIPLIERS:
-                        value *= MULTIPLIERS[toks[j - 1].text]
+                    value_max, end = other[0], other[1]
+                    scale = toks[end - 1].text
+                    if end - (j + 1) > 1 and scale in MULTIPLIERS and value * MULTIPLIERS[scale] <= value_max:
+                        value *= MULTIPLIERS[scale]  # "5 tot 9 miljoen"
+                    j = end
             start_tok = i
             qualifier = None
             for n in (2, 1):
