@@ -48,6 +48,9 @@ class Ingestor:
 
     def add(self, doc: Document, report: IngestReport) -> None:
         name = doc.origin or doc.title or "document"
+        if not doc.text.strip():
+            report.errors.append(IngestError(name, "no text left to store"))
+            return
         if self.store.has_content(doc.content_hash):
             report.duplicates.append(f"{name}: already stored")
             return

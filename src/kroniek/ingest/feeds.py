@@ -291,7 +291,10 @@ class FeedWatcher:
             if not text.strip():
                 why = f"page: {page_problem}; " if page_problem else ""
                 return IngestError(origin, f"{why}feed entry has no text")
-            doc = finish(Document(text=text, url=link, origin=origin))
+            finished = finish(Document(text=text, url=link, origin=origin))
+            if isinstance(finished, IngestError):
+                return finished
+            doc = finished
         if not doc.published and published:
             doc.published, doc.date_precision = published, precision
             doc.genre = "news"

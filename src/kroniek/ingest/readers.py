@@ -7,6 +7,7 @@ bad input, so one broken file never stops a batch.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ _HEADER = re.compile(r"^[ \t]*(date|source|title|url)[ \t]+(.*?)[ \t]*$", re.IGN
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ][\d:.+\-Z]*)?")
 _HTML_SNIFF = re.compile(rb"<(!doctype html|html|head|body|article|p|div|h1)\b", re.IGNORECASE)
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_SAFE_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,36 @@ def parse_date(value: str | None) -> tuple[str | None, str | None]:
     return year, "year"
 
 
-def finish(doc: Document) -> Document:
-    """Fill what every reader derives the same way: language and genre."""
+def safe_url(value: object) -> str | None:
+    """A link worth keeping: http(s) only, so a ``javascript:`` or ``data:`` URL never reaches a page."""
+    if not value:
+        return None
+    url = str(value).strip()
+    if not _SAFE_URL.match(url) or any(ord(ch) < 32 for ch in url) or len(url) > 2000:
+        return None
+    return url
+
+
+def _storable(value: str | None, limit: int | None = None) -> str | None:
+    """Text a database accepts: no NUL characters, no lone surrogates, within the column's length."""
+    if value is None:
+        return None
+    value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value[:limit] if limit else value
+
+
+def finish(doc: Document) -> Document | IngestError:
+    """Fill what every reader derives the same way: language and genre; refuse an empty text."""
+    doc.text = _storable(doc.text) or ""
+    if not doc.text.strip():
+        return IngestError(doc.origin or "input", "no text left after removing NUL characters")
+    doc.title = _storable(doc.title, 1000)
+    doc.source = _storable(doc.source, 200) or ""
+    doc.origin = _storable(doc.origin, 2000)
     if doc.language is None:
         doc.language = detect(doc.text)
     # A dated report is news, anchored at its date; an undated text reads as a narrative.
@@ -117,7 +147,7 @@ def read_text(text: str, origin: str) -> Document | IngestError:
             text=body,
             source=meta.get("source", ""),
             title=meta.get("title"),
-            url=meta.get("url"),
+            url=safe_url(meta.get("url")),
             published=published,
             date_precision=precision,
             origin=origin,
@@ -150,7 +180,7 @@ def document_from_record(record: object, origin: str) -> Document | IngestError:
             text=text.strip("\n"),
             source=str(record.get("source") or ""),
             title=str(record["title"]) if record.get("title") else None,
-            url=str(url) if url else None,
+            url=safe_url(url),
             published=published,
             date_precision=precision,
             origin=f"{origin}#{record['id']}" if record.get("id") is not None else origin,
@@ -167,6 +197,8 @@ def read_json_records(text: str, origin: str) -> Iterator[Document | IngestError
         except json.JSONDecodeError as exc:
             yield IngestError(origin, f"broken JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
             return
+        if not records:
+            yield IngestError(origin, "JSON array is empty")
         for i, record in enumerate(records, 1):
             yield document_from_record(record, f"{origin}[{i}]")
         return
@@ -206,7 +238,7 @@ def read_html(html: str, origin: str, url: str | None = None) -> Document | Inge
             text=text,
             source=source,
             title=meta.title if meta else None,
-            url=url or (meta.url if meta else None),
+            url=safe_url(url) or safe_url(meta.url if meta else None),
             published=published,
             date_precision=precision,
             language=None,
@@ -221,9 +253,13 @@ def read_feed_file(data: bytes, origin: str) -> Iterator[Document | IngestError]
 
     from kroniek.ingest.html import strip_tags
 
-    parsed = feedparser.parse(data)
+    # A stream, never the bytes themselves: feedparser opens bytes that name a file (or a URL).
+    parsed = feedparser.parse(io.BytesIO(data))
     if parsed.bozo and not parsed.entries:
         yield IngestError(origin, f"broken feed: {parsed.get('bozo_exception')}")
+        return
+    if not parsed.entries:
+        yield IngestError(origin, "feed has no entries")
         return
     source = parsed.feed.get("title", "")
     for i, entry in enumerate(parsed.entries, 1):
@@ -241,7 +277,7 @@ def read_feed_file(data: bytes, origin: str) -> Iterator[Document | IngestError]
                 text=text,
                 source=source,
                 title=entry.get("title"),
-                url=entry.get("link"),
+                url=safe_url(entry.get("link")),
                 published=published,
                 date_precision=precision,
                 origin=f"{origin}[{i}]",
@@ -267,7 +303,9 @@ def read_bytes(data: bytes, origin: str, suffix: str = "") -> Iterator[Document 
         yield text
         return
     stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith('"'):
+    if not stripped.strip():
+        yield IngestError(origin, "empty file")
+    elif stripped.startswith('"'):
         yield read_json_string(stripped, origin)
     elif stripped.startswith(("{", "[")) or suffix in (".json", ".jsonl", ".ndjson"):
         yield from read_json_records(stripped, origin)
