@@ -173,9 +173,7 @@ class _Cand:
 
     @property
     def numbers(self) -> frozenset[str]:
-        found = {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(self.sent.text)}
-        found |= {w for w in re.findall(r"\w+", self.sent.text.lower()) if w in _NUMBER_WORDS and w != "een"}
-        return frozenset(found)
+        return numbers(self.sent.text)
 
     @property
     def has_figure(self) -> bool:
@@ -212,7 +210,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _usable(sent: Sentence) -> bool:
+def usable(sent: Sentence) -> bool:
     text = sent.text.strip()
     return not (
         sent.boilerplate
@@ -260,7 +258,7 @@ class Composer:
             by_heading: dict[str | None, _Block] = {}
             index = 0
             for sent in doc.content_sentences:
-                if not _usable(sent):
+                if not usable(sent):
                     continue
                 terms = content_terms(sent.text, _lang(doc))
                 if len(terms) < MIN_TERMS and not _DENIAL.search(sent.text):
@@ -482,7 +480,7 @@ class Composer:
                 score -= 0.002 * max(len(text) - 80, 0)
                 options.append((score, text))
         if not options:
-            return dev.title or picked[0][0].sent.text[:80]
+            return dev.title or _short(picked[0][0].sent.text)
         options.sort(key=lambda o: -o[0])
         return options[0][1].rstrip(".")
 
@@ -572,11 +570,15 @@ class Composer:
         texts = [s.text for sec in previous.sections for s in sec.sentences]
         if previous.opening:
             texts.append(previous.opening)
-        vecs = [tfidf(content_terms(t, previous.language), self._weights) for t in texts]
-        vecs += [tfidf(content_terms(t, "en"), self._weights) for t in texts]
+        said = [(tfidf(content_terms(t, lang), self._weights), numbers(t)) for t in texts for lang in ("nl", "en")]
         for c in cands:
-            if c.sent.id in ids or any(cosine(c.vector, v) >= self.options.same for v in vecs):
+            if c.sent.id in ids:
                 c.known = True
+                continue
+            for vec, figures in said:
+                if cosine(c.vector, vec) >= self.options.same and not (figures and c.numbers and figures != c.numbers):
+                    c.known = True  # said before; a sentence with other figures is news
+                    break
 
     def _lead(self, dev: _Development) -> _Cand | None:
         """The opening line: the lead of the newest report on the most important development."""
@@ -609,6 +611,23 @@ class Composer:
         if best is not None:
             used.append(best)
         return best
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The figures a sentence states, in digits or words ("tien", "82", "368.000")."""
+    found = {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(text)}
+    found |= {w for w in re.findall(r"\w+", text.lower()) if w in _NUMBER_WORDS and w != "een"}
+    return frozenset(found)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    """A headline from a sentence: its first clause, at most ``limit`` characters, no final period."""
+    text = text.strip().rstrip(".")
+    clause = re.split(r"[,;:]\s", text, maxsplit=1)[0]
+    if len(clause) <= limit:
+        return clause
+    cut = clause[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def _same(a: _Cand, b: _Cand, threshold: float) -> bool:

@@ -48,11 +48,14 @@ WEEKDAYS = {
     "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "nl": {
-        "title": "{topic}: de stand van zaken op {date}",
+        "title": "{topic}: de stand van zaken {on} {date}",
         "untitled": "Overzicht",
-        "dateline": "{documents} berichten van {outlets} bronnen, {span}.",
+        "dateline": "{documents} {reports} van {outlets} {sources}, {span}.",
+        "reports": ("bericht", "berichten"),
+        "sources": ("bron", "bronnen"),
+        "on": ("op", "in"),
         "span": "{since} tot en met {until}",
         "also": "ook",
         "changed": "bijgewerkt",
@@ -60,9 +63,12 @@ LABELS = {
         "source": "bron",
     },
     "en": {
-        "title": "{topic}: where things stand on {date}",
+        "title": "{topic}: where things stand {on} {date}",
         "untitled": "Overview",
-        "dateline": "{documents} reports from {outlets} sources, {span}.",
+        "dateline": "{documents} {reports} from {outlets} {sources}, {span}.",
+        "reports": ("report", "reports"),
+        "sources": ("source", "sources"),
+        "on": ("on", "in"),
         "span": "{since} to {until}",
         "also": "also",
         "changed": "updated",
@@ -72,7 +78,7 @@ LABELS = {
 }
 
 
-def _labels(lang: str) -> dict[str, str]:
+def _labels(lang: str) -> dict[str, Any]:
     return LABELS.get(lang, LABELS["nl"])
 
 
@@ -99,7 +105,8 @@ def _lang(overview: Overview) -> str:
 def title(overview: Overview) -> str:
     lab = _labels(_lang(overview))
     until = getattr(overview, "until", None) or overview.created
-    return lab["title"].format(topic=overview.topic or lab["untitled"], date=human_date(until, _lang(overview)))
+    on = lab["on"][0] if len(until) >= 10 else lab["on"][1]
+    return lab["title"].format(topic=overview.topic or lab["untitled"], on=on, date=human_date(until, _lang(overview)))
 
 
 def dateline(overview: Overview) -> str:
@@ -110,7 +117,13 @@ def dateline(overview: Overview) -> str:
     since = human_date(overview.since, lang, weekday=False)
     until = human_date(overview.until, lang, weekday=False)
     span = until if since == until or not since else lab["span"].format(since=since, until=until)
-    return lab["dateline"].format(documents=overview.documents, outlets=overview.outlets, span=span)
+    return lab["dateline"].format(
+        documents=overview.documents,
+        reports=lab["reports"][overview.documents != 1],
+        outlets=overview.outlets,
+        sources=lab["sources"][overview.outlets != 1],
+        span=span,
+    )
 
 
 def refs(sent: TimelineSentence) -> list[SourceRef]:
