@@ -74,6 +74,8 @@ def test_pages_are_dutch_by_default_and_english_on_request(db: str) -> None:
     assert en.cookies.get(i18n.COOKIE) == "en"
     # the cookie keeps the language on the next page
     assert '<html lang="en">' in client.get("/events").text
+    for path in ("/events/1", "/timeline", "/documents", "/search?q=kiev"):
+        assert "februari" not in client.get(path).text, path  # dates in macros follow the language too
     switch = client.get("/lang/nl?next=/events%3Ftype%3Dgevecht", follow_redirects=False)
     assert switch.status_code == 303 and switch.headers["location"] == "/events?type=gevecht"
     assert '<html lang="nl">' in client.get("/events").text

@@ -56,6 +56,10 @@
       if (Array.isArray(body[k])) parts.push(k + ": " + body[k].length);
     });
     if (body.id !== undefined) parts.push("id " + body.id);
+    if (body.overview_id !== undefined && body.overview_id !== null) parts.push("id " + body.overview_id);
+    if (typeof body.queued === "number") parts.push("queued: " + body.queued);
+    // A webhook's signing secret is shown once, here.
+    if (typeof body.secret === "string" && body.secret) parts.push("secret: " + body.secret);
     return parts.join(", ");
   }
 

@@ -32,6 +32,7 @@
   fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json, application/json" }, credentials: "same-origin" })
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then(function (data) {
+      var labelled = 0;  // the busiest places (the server sends them first) keep their names on the map
       var layer = L.geoJSON(data, {
         pointToLayer: function (feature, latlng) {
           var n = feature.properties.count || 1;
@@ -41,7 +42,10 @@
         },
         onEachFeature: function (feature, marker) {
           marker.bindPopup(popup(feature.properties));
-          marker.bindTooltip(escapeHtml(feature.properties.name));
+          var permanent = labelled++ < 10;
+          marker.bindTooltip(escapeHtml(feature.properties.name), {
+            permanent: permanent, direction: "right", offset: [8, 0], className: permanent ? "place-label" : ""
+          });
         }
       }).addTo(map);
       el.dataset.points = String(data.features.length);

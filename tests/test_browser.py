@@ -1,0 +1,257 @@
+"""The pages in a real headless browser: Debian's Chromium driven by Playwright.
+
+The app runs under uvicorn in a thread on a free localhost port, against a database with the
+samples ingested (tests/websamples.py). Every test saves screenshots to tests/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+import websamples
+from kroniek.config import Settings
+from kroniek.store import open_store
+from kroniek.store.topics import get_topic, list_subscriptions
+from kroniek.web.app import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = Path(__file__).parent / "screenshots"
+TOKEN = "browser-test-token"
+
+PAGES = {
+    "home": "/",
+    "topics": "/topics",
+    "topic": f"/topics/{websamples.TOPIC_SLUG}",
+    "timeline-day": "/timeline",
+    "timeline-month": "/timeline?level=month",
+    "timeline-phase": "/timeline?level=phase",
+    "events": "/events",
+    "event": "/events/1",
+    "map": "/map",
+    "search": "/search?q=kiev",
+    "documents": "/documents",
+    "document": "/documents/1",
+    "overview": "/overview",
+    "ingest": "/ingest",
+    "home-en": "/?lang=en",
+    "event-en": "/events/1?lang=en",
+}
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(base URL, database URL) of a running app."""
+    db = websamples.build(tmp_path_factory.mktemp("browser") / "kroniek.db")
+    app = create_app(db, Settings(api_token=TOKEN, tile_url=None))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the app did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", db
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install -y chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What went wrong while a page was open: console errors, script errors, failed requests."""
+
+    def __init__(self, page: Page, base: str) -> None:
+        self.problems: list[str] = []
+        self.foreign: list[str] = []
+        host = urlparse(base).netloc
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.problems.append(f"script error: {exc}"))
+        page.on("requestfailed", lambda req: self.problems.append(f"request failed: {req.url}"))
+        page.on(
+            "response",
+            lambda resp: resp.status >= 400 and self.problems.append(f"{resp.status} for {resp.url}"),
+        )
+        page.on(
+            "request",
+            lambda req: urlparse(req.url).netloc not in (host, "") and self.foreign.append(req.url),
+        )
+
+    def _console(self, msg: ConsoleMessage) -> None:
+        if msg.type in ("error", "warning"):
+            self.problems.append(f"console {msg.type}: {msg.text}")
+
+
+@pytest.fixture
+def page(browser: Browser, server: tuple[str, str]) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def shoot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def result_count(page: Page) -> int:
+    return int(re.sub(r"\D", "", page.locator(".result-count").inner_text()))
+
+
+def test_pages_render_without_console_errors(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    watch = Watch(page, base)
+    for name, path in PAGES.items():
+        response = page.goto(base + path)
+        assert response is not None and response.status == 200, path
+        if name == "map":
+            expect(page.locator("#map[data-points]")).to_be_attached()  # the GeoJSON is drawn
+        expect(page.locator("main h1").first).to_be_visible()
+        shoot(page, name)
+    assert watch.problems == []
+    assert watch.foreign == []  # nothing is loaded from elsewhere: Leaflet is served by the app
+
+
+def test_search_narrows_results(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    page.goto(base + "/search")
+    page.get_by_label("Zoekterm").fill("kiev")
+    page.get_by_label("Zoekterm").press("Enter")
+    page.wait_for_url(re.compile(r"q=kiev"))
+    everything = result_count(page)
+    assert everything > 5
+    facet = page.locator("a[data-facet=source]").first
+    source = facet.inner_text().strip()
+    facet.click()
+    page.wait_for_url(re.compile(r"source="))
+    narrowed = result_count(page)
+    assert 0 < narrowed < everything
+    cites = page.locator("ol.results .cite .source").all_inner_texts()
+    assert len(cites) == min(narrowed, 20) and all(c.startswith(source) for c in cites)
+    page.get_by_label("Van").fill("2022-02-26")
+    page.get_by_label("Tot en met").fill("2022-02-26")
+    page.get_by_role("button", name="Zoek").click()
+    page.wait_for_url(re.compile(r"from=2022-02-26"))
+    assert result_count(page) < narrowed or result_count(page) == 0
+    shoot(page, "search-narrowed")
+
+
+def test_a_topic_can_be_followed(page: Page, server: tuple[str, str]) -> None:
+    base, db = server
+    page.goto(f"{base}/topics/{websamples.TOPIC_SLUG}")
+    follow = page.locator("#follow-form")
+    follow.get_by_label("Adres").fill("redactie@example.org")
+    follow.get_by_role("button", name="Volgen").click()
+    expect(follow.locator("[role=status]")).to_contain_text("Mislukt")  # no token yet
+    token = page.locator("form.token-form")
+    token.get_by_label("Sleutel").fill(TOKEN)
+    token.get_by_role("button", name="Bewaren").click()
+    expect(token.locator("[role=status]")).to_have_text("Sleutel bewaard.")
+    follow.get_by_role("button", name="Volgen").click()
+    expect(follow.locator("[role=status]")).to_contain_text("Gelukt")
+    shoot(page, "topic-followed")
+    store = open_store(db)
+    topic = get_topic(store, websamples.TOPIC_SLUG)
+    assert topic is not None
+    targets = [(s["channel"], s["target"]) for s in list_subscriptions(store, topic.id, active_only=True)]
+    assert ("email", "redactie@example.org") in targets
+    page.reload()
+    expect(page.locator("main .meta").first).to_contain_text("1 volgers")
+
+
+def test_the_timeline_opens_an_entrys_sources(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    page.goto(base + "/timeline")
+    entry = page.locator("details.entry").first
+    link = entry.locator("a.source").first
+    expect(link).to_be_hidden()
+    entry.locator("summary").click()
+    expect(link).to_be_visible()
+    shoot(page, "timeline-open")
+    href = link.get_attribute("href")
+    assert href is not None and re.fullmatch(r"/documents/\d+#s\d+", href)
+    link.click()
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    expect(page.locator(href[href.index("#") :])).to_be_visible()
+    shoot(page, "timeline-source")
+
+
+def test_keyboard_reaches_and_follows_links(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    page.goto(base + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Naar de inhoud"
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Tijdlijn":
+            break
+    else:
+        pytest.fail("Tab never reached the Tijdlijn link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/timeline$"))
+    # a timeline entry opens with the keyboard too
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    else:
+        pytest.fail("Tab never reached a timeline entry")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.parentElement.open") is True
+
+
+def test_the_map_draws_points_without_tiles(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    watch = Watch(page, base)
+    page.goto(base + "/map")
+    expect(page.locator("#map[data-points]")).to_be_attached()
+    points = int(page.locator("#map").get_attribute("data-points") or "0")
+    assert points > 5
+    expect(page.locator("#map path.leaflet-interactive")).to_have_count(points)
+    assert page.locator(".leaflet-tile").count() == 0
+    page.locator("#map path.leaflet-interactive").first.click(force=True)
+    expect(page.locator(".leaflet-popup-content a").first).to_be_visible()
+    page.wait_for_timeout(300)  # the popup fades in
+    shoot(page, "map-popup")
+    assert watch.problems == [] and watch.foreign == []
+
+
+def test_the_language_can_be_switched(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    page.goto(base + "/events?type=gevecht")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/events\?type=gevecht$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("main h1")).to_contain_text("Events")
+    page.goto(base + "/timeline")  # the choice is remembered
+    expect(page.locator("main h1")).to_have_text("Timeline")
