@@ -217,7 +217,7 @@ def _left_words(text: str, pos: int, n: int = 2) -> list[str]:
     return words
 
 
-def _number(word: str) -> int | None:
+def _number(word: str) -> float | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
@@ -873,27 +873,24 @@ def _anchor_date(state: State, match: re.Match[str]) -> str | None:
 @rule(
     "amount",
     rf"(?:(de|the)\s+)?(?:(afgelopen|laatste|komende|volgende|eerste|past|last|next|coming|first)\s+)?"
-    rf"(?:({NUM})|({VAGUE}))(?:\s*-?\s*(\d+|half))?\s+({UNIT})(?:\s+(\w+))?",
+    rf"(?:({NUM})|({VAGUE}))(?:\s*[-–]\s*(\d+)|\s+(half|halve))?\s+({UNIT})(?:\s+(\w+))?",
     "de the afgelopen laatste komende volgende eerste past last next coming first # "
     + " ".join(NUMERALS)
     + " "
     + " ".join(VAGUE_QUANTITIES),
 )
 def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    article, shifter, num_s, vague_s, _half, unit_word, after = m.groups()
+    article, shifter, num_s, vague_s, _upper, half, unit_word, after = m.groups()
     unit = UNITS[unit_word.lower()]
     if unit == "WE":
         return None
-    n = _number(num_s) if num_s else None
+    n: float | None = _number(num_s) if num_s else None
     if num_s and n is None:
         return None
-    if num_s and num_s.lower() in ("a", "an", "een", "één") and shifter is None and not after:
-        pass
+    if n is not None and half:
+        n = n * 0.5 if n == 1 else n + 0.5  # "een half jaar", "twee en een half": halves
     after_l = (after or "").lower()
-    end = m.end(6)
-    if num_s and num_s.isdigit() and unit == "H":
-        # "24 uur", but "om 9 uur" is a clock time: the clock rule took it.
-        pass
+    end = m.end(7)
     if n is not None and not shifter and after_l in LATER | EARLIER | AGO:
         direction = 1 if after_l in LATER else -1
         ref = (
@@ -903,16 +900,18 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         )
         if unit in ("H", "MIN", "S"):
             return [Cand(m.start(), end, "DURATION", _duration(n, unit))]
-        cand = _rel_cand(m.start(), m.end(7), ref, unit, direction * n)
+        if n != int(n):
+            return None
+        cand = _rel_cand(m.start(), m.end(8), ref, unit, direction * int(n))
         return [cand] if cand else None
     if n is not None and not shifter and after_l in ("na", "voor", "after", "before", "nadat", "voordat"):
-        tail = _ANCHOR.match(text, m.end(6))
-        if tail and unit not in ("H", "MIN", "S"):
+        tail = _ANCHOR.match(text, m.end(7))
+        if tail and unit not in ("H", "MIN", "S") and n == int(n):
             base = Ref.parse(_anchor_date(state, tail)) or (
                 state.ref if state.genre == "narrative" else (state.ref or state.anchor)
             )
             direction = 1 if tail.group(1).lower() in ("na", "after") else -1
-            cand = _rel_cand(m.start(), end, base, unit, direction * n)
+            cand = _rel_cand(m.start(), end, base, unit, direction * int(n))
             return [cand] if cand else None
     if article and shifter and shifter.lower() in ("afgelopen", "past", "laatste", "last", "komende", "next", "coming"):
         return [Cand(m.start(), end, "DURATION", _duration(n if n is not None else None, unit))]
@@ -932,8 +931,15 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     return [Cand(start, end, "DURATION", _duration(n, unit))]
 
 
-def _duration(n: int | None, unit: str) -> str:
-    amount = "X" if n is None else str(n)
+_SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D"), "DE": (10, "Y"), "CE": (100, "Y")}
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration: "P3D", "PT24H", "PXW"; halves in the next smaller unit ("P18M")."""
+    if n is not None and n != int(n) and unit in _SMALLER:
+        factor, smaller = _SMALLER[unit]
+        return _duration(n * factor, smaller)
+    amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if unit in ("H", "S"):
         return f"PT{amount}{unit}"
     if unit == "MIN":
@@ -1102,6 +1108,9 @@ _TOKEN = re.compile(r"['’]s(?!\w)|\w+")
 _BACKGROUND_LEFT = words("sinds since tot until totdat")
 _ARTICLES = words("de het een")
 _PREPOSITIONS = words("in op sinds tot na voor")
+_CLAUSE_START = re.compile(
+    r",\s*(?:die|dat|welke|waar|waarin|waarbij|which|who|that|where)\s+(?:[^\W\d]+\s+){0,2}?(?:in|op|sinds|on)\s*$"
+)
 # "(de, in 2014) door rusland geannexeerde": an adjectival participle follows within a few words.
 _PARTICIPLE_AFTER = re.compile(r"[^.;:!?]{0,40}?\sge\w+(?:de|te|en)\b", re.IGNORECASE)
 
@@ -1111,6 +1120,9 @@ def _is_background(text: str, start: int) -> bool:
     left = _left_word(text, start)
     if left in _BACKGROUND_LEFT:
         return True
+    clause = _CLAUSE_START.search(text, max(0, start - 60), start)
+    if clause and not re.search(r"[.;:!?]", text[clause.end() : start]):
+        return True  # ", die in 1997 was gesloten,": a relative clause looks elsewhere
     if left in _PREPOSITIONS and _PARTICIPLE_AFTER.match(text, start):
         cut = start
         while cut > 0 and text[cut - 1].isspace():
@@ -1251,11 +1263,13 @@ class TimeTagger:
         """For each sentence its expressions and its event date, reading the text in order."""
         narrative = state.genre == "narrative"
         carried: str | None = None
-        section: str | None = None
+        headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
+        previous_end = 0
         for span in spans:
-            if narrative and span.section != section:
-                section = span.section
-                carried = self._enter_section(section, state) or carried
+            gap = text[previous_end : span.start]
+            previous_end = span.end
+            if narrative and "=" in gap:
+                carried = self._enter_sections(gap, headings, state) or carried
             sentence = text[span.start : span.end]
             lowered = sentence.lower()
             tokens = set(_MEMORY_WORD.findall(lowered))
@@ -1325,18 +1339,27 @@ class TimeTagger:
             state.main = event
 
     @staticmethod
-    def _enter_section(heading: str | None, state: State) -> str | None:
-        """A new section: its heading's date ("escalatie (21–23 februari 2022)") or the text's main date."""
-        if heading:
+    def _enter_sections(gap: str, headings: list[tuple[int, str | None]], state: State) -> str | None:
+        """New sections: the date of the nearest heading that has one ("escalatie (21–23 februari 2022)"),
+        else the text's main date. Returns the date the story now stands at."""
+        for match in _HEADING.finditer(gap):
+            level, title = len(match.group(1)), match.group(2)
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+            value = None
             probe = replace(state, frozen=False)
-            for cand in _scan(heading, 0, len(heading), probe):
+            for cand in _scan(title, 0, len(title), probe):
                 if cand.ref is not None and cand.type == "DATE":
-                    state.ref = cand.ref
-                    return cand.value
-        if state.main:
-            state.ref = Ref.parse(state.main)
-            return state.main
-        return None
+                    value = cand.value
+                    break
+            headings.append((level, value))
+        value = next((v for _, v in reversed(headings) if v), None) or state.main
+        if value:
+            state.ref = Ref.parse(value)
+        return value
+
+
+_HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
 
 
 def tag(text: str, *, language: str | None, anchor: str | None, genre: str = "news") -> list[Timex]:

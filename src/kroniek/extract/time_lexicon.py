@@ -38,7 +38,7 @@ _EN_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 7
             90: "ninety"}  # fmt: skip
 
 
-def _numerals() -> dict[str, int]:
+def _numerals() -> dict[str, float]:
     words = {
         "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
         "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
@@ -46,6 +46,7 @@ def _numerals() -> dict[str, int]:
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
         "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100, "a": 1, "an": 1,
+        "anderhalf": 1.5, "anderhalve": 1.5,
     }  # fmt: skip
     for tens, word in _NL_TENS.items():
         words[word] = tens
@@ -59,7 +60,7 @@ def _numerals() -> dict[str, int]:
     return words
 
 
-NUMERALS: dict[str, int] = _numerals()
+NUMERALS: dict[str, float] = _numerals()
 
 # Quantities without a number: "enkele weken" -> PXW.
 VAGUE_QUANTITIES = words(
