@@ -76,7 +76,7 @@ def build_timeline(
     taken: set[str] = set()
     entries = []
     for d in chosen:
-        picked = central_sentences(usable(pools.get(d, [])), sentences, taken=taken)
+        picked = central_sentences(usable(pools.get(d, []), d), sentences, taken=taken)
         if picked:
             entries.append(TimelineEntry(date=d, sentences=[_entry_sentence(u) for u in picked]))
     return entries

@@ -30,9 +30,18 @@ def candidates_by_date(units: Sequence[Unit], dates: Iterable[str]) -> dict[str,
     return out
 
 
-def usable(candidates: Sequence[Unit]) -> list[Unit]:
-    """Candidates of a length fit for a timeline (call after ``vectorise``)."""
-    return [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS]
+def usable(candidates: Sequence[Unit], day: str | None = None) -> list[Unit]:
+    """Candidates of a length fit for a timeline (call after ``vectorise``).
+
+    In a chronicle, the sentences that name ``day`` themselves are preferred: they
+    introduce the event, the sentences after them only inherit its date.
+    """
+    fit = [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS]
+    if day is not None:
+        named = [u for u in fit if u.doc.genre == "narrative" and any(t.value[:10] == day for t in u.sent.timex)]
+        if named:
+            return named
+    return fit
 
 
 def central_sentences(
