@@ -326,10 +326,13 @@ def _day_value(ref: Ref | None) -> str | None:
 # Order matters: for one trigger word the first rule that accepts wins.
 
 
-@rule("iso", r"(\d{4})-(\d{2})-(\d{2})(?!\d)", "#")
+@rule("iso", r"(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])", "#")
 def _iso(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    y, mo, d = (int(g) for g in m.groups())
-    cand = _date_cand(m.start(), m.end(), y, mo, d, state) if 1000 <= y <= 2100 else None
+    y, mo = int(m.group(1)), int(m.group(2))
+    d = int(m.group(3)) if m.group(3) else None
+    if not (1000 <= y <= 2100 and 1 <= mo <= 12) or (d is None and mo > y % 100):
+        return None  # "2011-12" is more likely a span of years than December 2011
+    cand = _date_cand(m.start(), m.end(), y, mo, d, state)
     return [cand] if cand else None
 
 
@@ -1189,6 +1192,14 @@ _PAST_SUFFIX = re.compile(r"(?:[bdglmnrvwz]de|[kpfx]te|dde|tte|[bdglmrvwz]den|[k
 _WORD = re.compile(r"[^\W\d]+")
 
 
+# Present perfect: in news, something that happened just before the report.
+_PERFECT = re.compile(
+    r"(?<!\w)(?:heeft|hebben|is|zijn|has|have)\s+(?:\S+\s+){0,6}?"
+    r"(?:ge[^\W\d]{3,}(?:d|t|en)|[^\W\d]{3,}(?:ed|en)|been|done|made|said|told|killed|hit|struck|left|met)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _is_past(sentence: str, language: str | None = None) -> bool:
     """Whether a finite verb in the past tense occurs: a strong form or a regular -de/-te/-ed ending."""
     for word in _WORD.findall(sentence.lower()):
@@ -1284,13 +1295,15 @@ class TimeTagger:
             if event is not None:
                 if narrative and keep and not state.frozen:
                     carried = event
-                if not state.frozen and precision_of(event) in ("day", "month", "time", "week"):
+                if not state.frozen and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", event):
                     self._remember(event, tokens, state)
             elif _is_past(sentence, state.language):
                 if narrative:
                     event = carried
                 elif state.anchor is not None:
                     event = _value(state.anchor.year, state.anchor.month, state.anchor.day)
+            elif not narrative and state.anchor is not None and _PERFECT.search(sentence):
+                event = _value(state.anchor.year, state.anchor.month, state.anchor.day)
             yield cands, event
 
     @staticmethod
@@ -1305,6 +1318,8 @@ class TimeTagger:
             and precision_of(c.value) not in (None, "decade", "century")
         ]
         for i, cand in enumerate(dated):
+            if "WXX" in cand.value:
+                cand = replace(cand, value=cand.value.split("-WXX")[0])  # "2022-02-WXX-4": in that month
             following = dated[i + 1] if i + 1 < len(dated) else None
             if following and _left_word(text, cand.start) in ("na", "after"):
                 continue  # "na de winter van 2022/23 ... het voorjaar": after it
