@@ -424,10 +424,9 @@ def _reverse_transliterate(word: str) -> str:
     """Dutch transliteration back to English: 'janoekovytsj' -> 'yanukovych'; English spellings stay."""
     if not re.search(r"oe|j", word) or re.search(r"y[aeiou]|kh|zh|sh", word):
         return word
-    out = word
+    out = word.replace("ch", "kh")  # Dutch ch is English kh: before tsj becomes ch
     for a, b in (("sjtsj", "shch"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")):
         out = out.replace(a, b)
-    out = re.sub(r"(?<![a-z])ch|(?<=[aeiouy])ch(?=[aeiouy])", "kh", out)
     out = re.sub(r"(?:^|(?<=[aeiouy]))j", "y", out)
     return out
 
@@ -597,7 +596,7 @@ class Analysis:
         common = self.lex.common
         prev, prev2 = self._word(first - 1), self._word(first - 2)
         nxt = self._word(last + 1)
-        if prev in LOCATIVE:
+        if prev in LOCATIVE or nxt in {"binnen", "binnengevallen", "binnenvallen", "binnengetrokken"}:
             return False
         if prev in {"door", "by", "aan"}:
             return True

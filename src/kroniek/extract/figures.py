@@ -197,7 +197,9 @@ class FigureTagger:
         return doc
 
     # -- number spans
-    def _number_at(self, toks: list[Tok], i: int, folded: str, english: bool) -> tuple[float, int, bool] | None:
+    def _number_at(
+        self, toks: list[Tok], i: int, folded: str, english: bool, second: bool = False
+    ) -> tuple[float, int, bool] | None:
         """(value, index after the number, vague) for the number starting at token i."""
         t = toks[i].text
         value: float | None = None
@@ -205,7 +207,7 @@ class FigureTagger:
         if t[0].isdigit():
             before = folded[toks[i].start - 1] if toks[i].start else " "
             before2 = folded[toks[i].start - 2] if toks[i].start > 1 else " "
-            if before in "-/" and (before2.isalpha() or before2.isdigit()):
+            if before in "-/–" and (before2.isalpha() or (before2.isdigit() and not second)):
                 return None  # "Mi-8", "OTR-21", "2022-02"
             if len(t) > 1 and t[0] == "0" and t[1].isdigit():
                 return None
@@ -262,7 +264,7 @@ class FigureTagger:
                 continue
             value_max = None
             if nxt in _RANGE_JOIN and j + 1 < len(toks):
-                other = self._number_at(toks, j + 1, folded, english)
+                other = self._number_at(toks, j + 1, folded, english, second=True)
                 if other is not None and other[0] > value:
                     value_max, end = other[0], other[1]
                     scale = toks[end - 1].text

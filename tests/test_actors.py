@@ -1,0 +1,97 @@
+"""Actors: people, organisations, states and armed groups across languages and spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.model import Document
+from kroniek.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def tag():
+    pipeline = Pipeline(("sentences", "places", "actors"))
+
+    def run(text: str, language: str = "nl", kind: str = "actor") -> list[dict]:
+        doc = pipeline(Document(text=text, language=language, genre="narrative"))
+        return [m.to_dict() for s in doc.sentences for m in s.mentions if m.kind == kind]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("spellings", "name", "type_"),
+    [
+        (["Poetin", "Putin"], "Vladimir Putin", "person"),
+        (["Zelensky", "Zelenski", "Zelenskyy"], "Volodymyr Zelensky", "person"),
+        (["NAVO", "NATO"], "NATO", "organization"),
+        (["VN", "Verenigde Naties", "UN"], "United Nations", "organization"),
+        (["EU", "Europese Unie"], "European Union", "organization"),
+        (["Wagnergroep", "Wagner Group"], "Wagner Group", "armed_group"),
+        (["IAEA"], "IAEA", "organization"),
+        (["Internationaal Strafhof", "ICC"], "International Criminal Court", "organization"),
+    ],
+)
+def test_issue_aliases(tag, spellings, name, type_):
+    for spelling in spellings:
+        cased = tag(f"Volgens {spelling} is de situatie ernstig.")
+        assert [(a["text"], a["name"], a["type"]) for a in cased] == [(spelling, name, type_)]
+        if spelling == "UN":
+            continue  # lowercased "un" is a French word, not the UN: matched only as written
+        lowered = tag(f"volgens {spelling.lower()} is de situatie ernstig.")
+        assert [(a["name"], a["type"]) for a in lowered] == [(name, type_)]
+
+
+def test_compound_and_hyphenated_forms(tag):
+    names = [a["name"] for a in tag("de wagnertroepen trokken naar moskou; de wagner-huurlingen stopten.")]
+    assert names == ["Wagner Group", "Wagner Group"]
+
+
+def test_unknown_people_after_a_title_in_cased_text(tag):
+    actors = tag("Woordvoerder Natalja Hoemenjoek van het zuidelijke commando sprak van zware verliezen. "
+                 "Later bevestigde generaal Oleksandr Tarnavsky het nieuws.")  # fmt: skip
+    assert [(a["text"], a["type"]) for a in actors] == [
+        ("Natalja Hoemenjoek", "person"),
+        ("Oleksandr Tarnavsky", "person"),
+    ]
+
+
+def test_unknown_people_in_lowercased_text_and_their_surname_later(tag):
+    text = (
+        "luitenant-generaal andrey mordvitsjev werd gedood bij de stad. "
+        "volgens de krant had mordvitsjev het bevel over het leger."
+    )
+    actors = tag(text)
+    assert [(a["text"], a["name"]) for a in actors] == [
+        ("andrey mordvitsjev", "Andrey Mordvichev"),
+        ("mordvitsjev", "Andrey Mordvichev"),
+    ]
+
+
+def test_apposition_after_a_title(tag):
+    actors = tag("op 27 maart verklaarde de vice-premier van oekraïne, olha stefanisjyna, dat er geen water was.")
+    assert ("olha stefanisjyna", "Olha Stefanishyna") in [(a["text"], a["name"]) for a in actors]
+
+
+def test_a_country_is_an_actor_where_it_acts(tag):
+    actors = tag("Rusland ontkent de aanval. In 2019 kocht Oekraïne drones. Litouwen zocht nieuwe verbindingen.")
+    assert [(a["name"], a["type"]) for a in actors] == [
+        ("Russia", "state"),
+        ("Ukraine", "state"),
+        ("Lithuania", "state"),
+    ]
+    assert [p["name"] for p in tag("De troepen trokken Rusland binnen via Wit-Rusland.", kind="place")] == [
+        "Russia",
+        "Belarus",
+    ]
+
+
+def test_english_text(tag):
+    actors = tag("Putin met Zelenskyy while the UN and NATO watched.", language="en")
+    assert [a["name"] for a in actors] == ["Vladimir Putin", "Volodymyr Zelensky", "United Nations", "NATO"]
+
+
+def test_everyday_words_are_no_actors(tag):
+    # "is" (Islamic State) and "who" (World Health Organization) only count as written in capitals.
+    assert tag("het is niet duidelijk who did it.") == []
+    assert [a["name"] for a in tag("De WHO en IS werden genoemd.")] == ["World Health Organization", "Islamic State"]

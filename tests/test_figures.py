@@ -1,0 +1,121 @@
+"""Figures: numbers normalised, with category, whom they count, qualifier and attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.extract.figures import dutch_number, parse_digits
+from kroniek.model import Document
+from kroniek.pipeline import Pipeline, available
+
+
+@pytest.fixture(scope="module")
+def tag():
+    stages = ("sentences", "time", "places", "actors", "figures", "claims")
+    pipeline = Pipeline(tuple(n for n in stages if n in available()))
+
+    def run(text: str, language: str = "nl") -> list[dict]:
+        doc = pipeline(Document(text=text, language=language, genre="narrative", published=None))
+        return [m.to_dict() for s in doc.sentences for m in s.mentions if m.kind == "figure"]
+
+    return run
+
+
+def _one(figures: list[dict]) -> dict:
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def test_number_words():
+    assert dutch_number("veertig") == 40
+    assert dutch_number("vijfduizend") == 5000
+    assert dutch_number("tweeëntwintig") == 22
+    assert dutch_number("driehonderdvijftig") == 350
+    assert dutch_number("vrede") is None
+
+
+def test_digits_in_dutch_and_english():
+    assert parse_digits("10.000", english=False) == 10000
+    assert parse_digits("1,5", english=False) == 1.5
+    assert parse_digits("10,000", english=True) == 10000
+    assert parse_digits("2.5", english=True) == 2.5
+
+
+def test_veertig_doden(tag):
+    f = _one(tag("Er zijn zeker veertig doden gevallen."))
+    assert (f["text"], f["value"], f["approx"], f["qualifier"], f["category"]) == (
+        "zeker veertig",
+        40,
+        True,
+        "at_least",
+        "killed",
+    )
+
+
+def test_tientallen_is_a_lower_bound(tag):
+    f = _one(tag("Bij de aanval vielen tientallen doden."))
+    assert (f["value"], f["approx"], f["category"]) == (20, True, "killed")
+
+
+def test_ruim_10000_vluchtelingen(tag):
+    f = _one(tag("ruim 10.000 vluchtelingen staken de grens over."))
+    assert (f["text"], f["value"], f["qualifier"], f["category"]) == ("ruim 10.000", 10000, "more_than", "refugees")
+
+
+def test_8_miljoen(tag):
+    f = _one(tag("meer dan 8 miljoen oekraïners ontvluchtten het land."))
+    assert (f["value"], f["qualifier"], f["category"], f["who"]) == (8000000, "more_than", "refugees", "civilians")
+
+
+def test_range(tag):
+    f = _one(tag("er vielen 350-400 oekraïense militairen en burgerdoden."))
+    assert (f["value"], f["value_max"], f["approx"], f["category"], f["who"]) == (350, 400, True, "killed", None)
+    g = _one(tag("Tussen 5 tot 9 miljoen mensen zijn ontheemd."))
+    assert (g["value"], g["value_max"], g["category"]) == (5000000, 9000000, "displaced")
+
+
+def test_categories_and_who(tag):
+    text = (
+        "Rusland zegt 572 Oekraïense soldaten te hebben gevangengenomen. Er werden 53 kinderen gewond. "
+        "De EU trekt 500 miljoen euro uit. Oekraïne zette 50 tanks in. "
+        "Volgens de VN zijn 37.500 burgers geëvacueerd. Rusland heeft 20.000 militairen verzameld."
+    )
+    got = [(f["value"], f["category"], f["who"]) for f in tag(text)]
+    assert got == [
+        (572, "prisoners", "soldiers"),
+        (53, "injured", "children"),
+        (500000000, "money", None),
+        (50, "weapons", None),
+        (37500, "displaced", "civilians"),
+        (20000, "troops", "soldiers"),
+    ]
+
+
+def test_attribution_comes_from_the_claim(tag):
+    f = _one(tag("Volgens de Oekraïense autoriteiten vielen zeker 25 doden."))
+    assert f["attribution"] == "Ukraine"
+    assert _one(tag("Er vielen zeker 25 doden."))["attribution"] is None
+
+
+def test_fractions_and_vague_words(tag):
+    f = _one(tag("een derde van de bevolking raakte ontheemd."))
+    assert (round(f["value"], 3), f["category"], f["who"]) == (0.333, "displaced", "civilians")
+    assert _one(tag("Honderden gewonden werden naar Lviv gebracht."))["value"] == 200
+
+
+def test_dates_years_and_codes_are_no_figures(tag):
+    text = "Op 24 februari 2022 vielen de troepen aan met Mi-8 helikopters langs de T1302 en de E40."
+    assert [f["text"] for f in tag(text)] == []
+
+
+def test_units_are_other(tag):
+    f = _one(tag("De brug ligt 95 km ten noorden van Kiev."))
+    assert f["category"] == "other"
+
+
+def test_english(tag):
+    figures = tag("At least 25 civilians were killed and more than 30 injured, officials said.", language="en")
+    assert [(f["value"], f["qualifier"], f["category"]) for f in figures] == [
+        (25, "at_least", "killed"),
+        (30, "more_than", "injured"),
+    ]

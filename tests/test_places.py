@@ -1,0 +1,106 @@
+"""Places: Dutch, English and transliterated spellings resolve to one place with coordinates and country."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.extract.entity_lexicon import lexicons
+from kroniek.extract.lexicon import key_variants
+from kroniek.model import Document
+from kroniek.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def tag():
+    pipeline = Pipeline(("sentences", "places", "actors"))
+
+    def run(text: str, language: str = "nl") -> list[dict]:
+        doc = pipeline(Document(text=text, language=language, genre="narrative"))
+        return [m.to_dict() for s in doc.sentences for m in s.mentions if m.kind == "place"]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("spellings", "name", "country"),
+    [
+        (["Kiev", "Kyiv", "Kyjiv"], "Kyiv", "UA"),
+        (["Charkov", "Charkiv", "Kharkiv"], "Kharkiv", "UA"),
+        (["Marioepol", "Mariupol"], "Mariupol", "UA"),
+        (["Bachmoet", "Bakhmut"], "Bakhmut", "UA"),
+        (["Zaporizja", "Zaporizhzhia"], "Zaporizhzhia", "UA"),
+        (["Cherson", "Kherson"], "Kherson", "UA"),
+        (["Loehansk", "Loegansk", "Luhansk"], "Luhansk", "UA"),
+        (["de Krim", "Crimea"], "Crimea", "UA"),
+        (["Wit-Rusland", "Belarus"], "Belarus", "BY"),
+    ],
+)
+def test_issue_spellings_resolve_to_one_place(tag, spellings, name, country):
+    for spelling in spellings:
+        for text in (
+            f"De troepen trokken verder naar {spelling}.",
+            f"de troepen trokken verder naar {spelling.lower()}.",
+        ):
+            places = tag(text)
+            assert [(p["name"], p["country"]) for p in places] == [(name, country)], (text, places)
+
+
+def test_coordinates_come_with_the_place(tag):
+    (kyiv,) = tag("Explosies gemeld in Kyjiv.")
+    assert kyiv["text"] == "Kyjiv"
+    assert 50.0 < kyiv["lat"] < 51.0 and 30.0 < kyiv["lon"] < 31.0
+
+
+def test_unlisted_towns_are_found_by_transliteration_rule(tag):
+    # None of these Dutch spellings is written in the project's hand lists: the skeleton rule finds them.
+    text = "het leger rukte op van lysytsjansk naar izjoem en slovjansk; in motizjin en tsjernihiv werd gevochten."
+    names = [p["name"] for p in tag(text)]
+    assert names == ["Lysychansk", "Izium", "Sloviansk", "Motyzhyn", "Chernihiv"]
+
+
+def test_skeleton_folds_dutch_and_english_transliteration():
+    assert key_variants("Izjoem") == key_variants("Izium")
+    assert key_variants("Tsjernihiv") & key_variants("Chernihiv")
+    assert key_variants("Poetin") == key_variants("Putin")
+    assert key_variants("Bachmoet") & key_variants("Bakhmut")
+
+
+def test_ambiguous_name_resolved_by_the_other_places_of_the_document(tag):
+    ukraine = tag("Na de val van Avdiivka rukten de troepen op naar Pokrovsk in de oblast Donetsk.")
+    assert [p for p in ukraine if p["text"] == "Pokrovsk"][0]["country"] == "UA"
+    yakutia = tag("Vanuit Jakoetsk vloog hij naar Pokrovsk, verderop aan de Lena in Siberië.")
+    assert [p for p in yakutia if p["text"] == "Pokrovsk"][0]["country"] == "RU"
+
+
+def test_oblasts_regions_and_raions(tag):
+    places = tag("de aanval trof de rajon bilhorod-dnistrovskyi in de oblast odessa en de regio dnipro.")
+    assert [(p["text"], p["name"]) for p in places] == [
+        ("rajon bilhorod-dnistrovskyi", "Bilhorod-Dnistrovskyi Raion"),
+        ("oblast odessa", "Odesa Oblast"),
+        ("regio dnipro", "Dnipropetrovsk Oblast"),
+    ]
+
+
+def test_english_text(tag):
+    places = tag("Russian forces shelled Kharkiv and Chernihiv, and advanced on Kyiv from Belarus.", language="en")
+    assert [p["name"] for p in places] == ["Kharkiv", "Chernihiv", "Kyiv", "Belarus"]
+
+
+def test_a_country_is_a_place_where_it_is_a_location(tag):
+    doc_places = tag("Er wordt zwaar gevochten in Oekraïne. Rusland ontkent dat.")
+    assert [p["name"] for p in doc_places] == ["Ukraine"]  # "Rusland ontkent" is an actor
+
+
+def test_words_that_are_no_places_in_lowercased_text(tag):
+    # "landen" is a spelling of London in GeoNames; "vilcha-" names a weapon, not the village.
+    assert tag("veel landen leverden 50 vilcha-raketten en zoals afgesproken meer wapens.") == []
+
+
+def test_cased_text_requires_capitals_for_places(tag):
+    assert tag("Zij zei dat ze zou gaan, maar bleef thuis. Toen ging ze naar Odessa.")[0]["name"] == "Odesa"
+    assert [p["text"] for p in tag("Hij deed het zoals het hoort. Toen ging hij naar Odessa.")] == ["Odessa"]
+
+
+def test_gazetteer_is_compiled_and_sizable():
+    sizes = lexicons().sizes
+    assert sizes["places"] > 10_000 and sizes["place_spellings"] > 50_000
