@@ -402,6 +402,28 @@ STRONG = frozenset(
 _PAST = re.compile(r"(?:de|te|den|ten|t)$")
 _PROPER = re.compile(r"[A-ZÀ-Þ]")
 # Endings of Slavic, Georgian and Armenian surnames in Dutch and English transliteration.
+# Endings of Ukrainian and Russian place names, and the words that announce a place.
+_PLACE_ENDING = re.compile(
+    r"(?:ivka|ovka|jivka|yivka|ivske|ovske|ivsk|ove|ovo|evo|ino|yne|ske|ivtsi|horod|grad|opil|opol)$"
+)
+PLACE_NOUNS = frozenset(
+    [
+        "dorp",
+        "dorpje",
+        "stad",
+        "stadje",
+        "plaats",
+        "plaatsje",
+        "nederzetting",
+        "vliegbasis",
+        "luchtmachtbasis",
+        "gemeente",
+        "village",
+        "town",
+        "city",
+        "settlement",
+    ]
+)
 _SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|jev|jeva|in|ina|yn|yna|enko|ko|sky|ski|skyj|skyi|skaja|ska|ytsj|itsj|ych|ich|vitsj|vych|"
     r"oek|uk|tsjoek|chuk|yk|ak|jak|yak|yan|jan|adze|vili|ian|sky|yj|yi|iy|ij|ets|jets)$"
@@ -493,6 +515,7 @@ class Analysis:
                 self.found.append(found)
                 taken.update(range(found.first, found.last + 1))
         self._people(taken)
+        self._villages(taken, context)
         self.found.sort(key=lambda f: f.start)
 
     def _compounds(self) -> list[Any]:
@@ -614,6 +637,30 @@ class Analysis:
         if _looks_verb(prev, common) and prev not in {"is", "was", "zijn", "waren"}:
             return True
         return bool(prev == "en" and _looks_verb(self._word(first - 3), common))
+
+    # -- places the gazetteer lacks
+    def _villages(self, taken: set[int], context: dict[str, Any]) -> None:
+        """A village the gazetteer lacks, announced by a place noun: "het dorp Vremivka", "vliegbasis Koelbakino"."""
+        lex = self.lex
+        words = self.index.words
+        countries: Counter[str] = context["countries"]
+        core = [c for c, _ in countries.most_common() if c in {"UA", "RU", "BY", "MD", "GE"}]
+        country = core[0] if core else None
+        for i in [k for k, w in enumerate(words) if w in PLACE_NOUNS]:
+            j = i + 1
+            if j >= len(words) or j in taken or self._gap(i).strip(" "):
+                continue
+            word = words[j]
+            if word in lex.common or not _PLACE_ENDING.search(word) or len(word) < 5:
+                continue
+            s, e = self.index.spans[j]
+            if self.cased and not self.text[s].isupper():
+                continue
+            written = self.text[s:e]
+            name = written if self.cased else _reverse_transliterate(word).capitalize()
+            attrs = {"name": name, "country": country, "lat": None, "lon": None}
+            self.found.append(Found("place", s, e, attrs, j, j))
+            taken.add(j)
 
     # -- people found by pattern
     def _name_token(self, i: int) -> bool:
