@@ -15,8 +15,13 @@ A date without a year takes it from that reference; a range is two expressions, 
 first borrowing what it lacks from the second ("17–21 februari 2022").
 
 Each sentence then gets an event date: its first datable expression that is not
-background ("sinds 2014"), or, for a sentence without one that reports a past event,
-the event date carried from the sentence before (narrative) or the publication date (news).
+background ("sinds 2014", "de, in 2014 geannexeerde, krim", a relative clause), else a
+date the text gave an event it names ("kort na het begin van de invasie"), else, for a
+sentence that reports a past event, the date carried from the sentence before (narrative)
+or the publication date (news). In a narrative, wiki headings move the story too: a
+section starts at the date in its heading or its parent's ("escalatie (21–23 februari
+2022)"), else at the text's main date (that of its first dated sentence). Explanations
+("de reden hiervoor was ...") and plans ("zou ... ingaan") do not move it.
 """
 
 from __future__ import annotations
@@ -72,9 +77,6 @@ POD = rf"(?:{_alt(PARTS_OF_DAY)})"
 SEASON = rf"(?:{_alt(SEASONS)}){_B}"
 ORD = rf"(?:{_alt(ORDINALS)}){_B}"
 CONN = r"\s*(?:[-–—]|tot\s+en\s+met|t/m|tot|op|en|à|to|and|through|until|till)\s*"
-ART = r"(?:de|het|the)\s+"
-
-PRECISION_OF = {"D": "day", "M": "month", "Y": "year", "W": "week", "S": "season"}
 
 
 @dataclass
@@ -202,21 +204,6 @@ def _left_word(text: str, pos: int) -> str:
     return text[start:end].lower()
 
 
-def _left_words(text: str, pos: int, n: int = 2) -> list[str]:
-    words = []
-    for _ in range(n):
-        word = _left_word(text, pos)
-        if not word:
-            break
-        words.append(word)
-        pos = text.rfind(word[:1], 0, pos)
-        pos = max(0, pos - 0)
-        # move to the start of that word
-        while pos > 0 and not text[pos - 1].isspace():
-            pos -= 1
-    return words
-
-
 def _number(word: str) -> float | None:
     word = word.lower()
     if word.isdigit():
@@ -316,6 +303,12 @@ def _weekday_cand(start: int, end: int, state: State, weekday: int, direction: i
     return Cand(start, end, kind, (_value(ref.year, ref.month, ref.day) or "") + suffix, ref)
 
 
+def _with_part_of_day(cand: Cand, pod: str) -> None:
+    """Make a day's expression a part of that day ("TMO"); a date known only to the month stays a date."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cand.value):
+        cand.type, cand.value = "TIME", f"{cand.value}T{pod}"
+
+
 def _day_value(ref: Ref | None) -> str | None:
     if ref is None or ref.year is None:
         return None
@@ -381,9 +374,19 @@ def _clock_ampm(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     return [_time_cand(m.start(), m.end(), state, f"{h:02d}:00")]
 
 
+@rule(
+    "midnight",
+    r"(middernacht|midnight|noon|het\s+middaguur|middaguur)(?!\w)",
+    "middernacht midnight noon het middaguur",
+)
+def _midnight(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    clock = "24:00" if m.group(1).lower() in ("middernacht", "midnight") else "12:00"
+    return [_time_cand(m.start(), m.end(), state, clock)]
+
+
 @rule("clock_uur", r"(1\d|2[0-3]|0?\d)\s+uur(?!\w)", "#")
 def _clock_uur(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    if _left_word(text, m.start()) not in ("om", "rond", "tegen", "vanaf", "sinds"):
+    if _left_word(text, m.start()) not in ("om", "rond", "tegen", "vanaf", "sinds", "omstreeks", "tot"):
         return None
     return [_time_cand(m.start(), m.end(), state, f"{int(m.group(1)):02d}:00")]
 
@@ -395,7 +398,6 @@ def _time_cand(start: int, end: int, state: State, clock: str) -> Cand:
 
 
 _RANGE_TAIL = re.compile(rf"({CONN}){DAY}\s+{MONTH}\s*,?\s*({YEAR})?", re.IGNORECASE)
-_YEAR_TAIL = re.compile(rf"\s*,?\s*({YEAR})", re.IGNORECASE)
 
 
 @rule("dmy", rf"({DAY})\.?\s+(?:of\s+)?({MONTH})(?:\s*,?\s*({YEAR}))?", "#")
@@ -595,7 +597,7 @@ def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         y = base.year
         if shift_word:
             y += SHIFTERS.get(shift_word.lower(), -1 if shift_word.lower() in ("afgelopen", "past") else 0)
-        elif season != "WI" and (state.season == "WI" and state.ref.month is None or (state.ref.month or 0) >= 11):
+        elif season != "WI" and (state.season == "WI" and base.month is None or (base.month or 0) >= 11):
             y += 1  # spring after "de winter van 2022/23" is 2023's
     state.season = season
     ref = Ref(y, None, None)
@@ -652,8 +654,9 @@ def _week(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 def _night_of(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     weekday = WEEKDAYS[m.group(2).lower()]
     cand = _weekday_cand(m.start(), m.end(), state, weekday)
-    if cand.ref:
-        before = cand.ref.as_date() - timedelta(days=1)  # type: ignore[operator]
+    thursday = cand.ref.as_date() if cand.ref else None
+    if thursday is not None:
+        before = thursday - timedelta(days=1)  # the night belongs to the evening before
         cand = Cand(m.start(), m.end(), "TIME", f"{_value(before.year, before.month, before.day)}TNI", cand.ref)
     else:
         cand.type = "TIME"
@@ -725,8 +728,7 @@ def _deictic(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     if cand is None:
         return None
     if pod:
-        cand.type = "TIME"
-        cand.value += f"T{pod}"
+        _with_part_of_day(cand, pod)
     return [cand]
 
 
@@ -739,7 +741,7 @@ def _last_night(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     cand = _rel_cand(m.start(), m.end(), state.deictic, "D", -1)
     if cand is None:
         return None
-    cand.type, cand.value = "TIME", cand.value + "TNI"
+    _with_part_of_day(cand, "NI")
     return [cand]
 
 
@@ -775,7 +777,7 @@ def _weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
             cand = found[0]
             cand.start = m.start()
             if pod:
-                cand.type, cand.value = "TIME", f"{cand.value}T{pod}"
+                _with_part_of_day(cand, pod)
             return [cand]
     return [_weekday_cand(m.start(), m.end(), state, WEEKDAYS[m.group(1).lower()], 0, pod)]
 
@@ -797,7 +799,7 @@ def _anaphoric_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | N
         cand = _rel_cand(m.start(), m.end(), ref, "D", n)
         if cand is None:
             return None
-        cand.type, cand.value = "TIME", cand.value + "T" + PARTS_OF_DAY[unit_word]
+        _with_part_of_day(cand, PARTS_OF_DAY[unit_word])
         return [cand]
     cand = _rel_cand(m.start(), m.end(), ref, UNITS[unit_word], n)
     return [cand] if cand else None
@@ -830,14 +832,15 @@ def _this_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 @rule(
     "day_after",
-    r"(?:(?:de|the)\s+)?(dag|day)\s+(erna|daarna|nadien|ervoor|daarvoor|after|before|later|earlier)(?!\w)",
+    r"(?:(?:de|the)\s+)?(dag|day)\s+(erna|daarna|daarop|erop|nadien|ervoor|daarvoor|voordien|after|before|later|"
+    r"earlier)(?!\w)",
     "de the dag day",
 )
 def _day_after(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     word = m.group(2).lower()
     if word in ("after", "before") and re.match(r"\s+\w", text[m.end() : m.end() + 3]):
         return None  # "the day after the vote": anchored on an event we do not know
-    n = -1 if word in ("ervoor", "daarvoor", "before", "earlier") else 1
+    n = -1 if word in ("ervoor", "daarvoor", "voordien", "before", "earlier") else 1
     ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
     cand = _rel_cand(m.start(), m.end(), ref, "D", n)
     return [cand] if cand else None
@@ -1247,19 +1250,12 @@ _WOULD = words("zou zouden zal zullen would will")
 _BEFORE = words("voor voorafgaand before prior ahead")
 
 
-@dataclass
-class SentenceSpan:
-    start: int
-    end: int
-    section: str | None = None
-
-
 class TimeTagger:
     """Fills ``sentence.timex``, ``sentence.event_date`` and ``sentence.event_precision``."""
 
     def __call__(self, doc: Document) -> Document:
         state = self.start_state(doc.genre, doc.language, doc.published)
-        spans = [SentenceSpan(s.start, s.end, s.section) for s in doc.sentences]
+        spans = [(s.start, s.end) for s in doc.sentences]
         for sent, (cands, event) in zip(doc.sentences, self.run(doc.text, spans, state), strict=True):
             sent.timex = [Timex(c.start, c.end, doc.text[c.start : c.end], c.type, c.value) for c in cands]
             sent.event_date = event
@@ -1270,24 +1266,24 @@ class TimeTagger:
     def start_state(genre: str, language: str | None, anchor: str | None) -> State:
         return State(genre=genre, language=language, anchor=Ref.parse(anchor), ref=Ref.parse(anchor))
 
-    def run(self, text: str, spans: list[SentenceSpan], state: State) -> Iterator[tuple[list[Cand], str | None]]:
+    def run(self, text: str, spans: list[tuple[int, int]], state: State) -> Iterator[tuple[list[Cand], str | None]]:
         """For each sentence its expressions and its event date, reading the text in order."""
         narrative = state.genre == "narrative"
         carried: str | None = None
         headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
         previous_end = 0
-        for span in spans:
-            gap = text[previous_end : span.start]
-            previous_end = span.end
+        for start, end in spans:
+            gap = text[previous_end:start]
+            previous_end = end
             if narrative and "=" in gap:
                 carried = self._enter_sections(gap, headings, state) or carried
-            sentence = text[span.start : span.end]
+            sentence = text[start:end]
             lowered = sentence.lower()
             tokens = set(_MEMORY_WORD.findall(lowered))
             state.future = not tokens.isdisjoint(FUTURE_CUES)
             # An explanation looks back and a plan looks ahead: neither moves the story's time.
             state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or not tokens.isdisjoint(_WOULD))
-            cands = _scan(text, span.start, span.end, state)
+            cands = _scan(text, start, end, state)
             event, keep = self._event(cands, text)
             if event is None:
                 event = self._anchored_event(sentence, state)
@@ -1381,7 +1377,7 @@ def tag(text: str, *, language: str | None, anchor: str | None, genre: str = "ne
     """All time expressions of a whole text, resolved against ``anchor`` (news) or the text (narrative)."""
     letters = [ch for ch in text[:20000] if ch.isalpha()]
     lowercased = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) < 0.002
-    spans = [SentenceSpan(s, e) for s, e in split_sentences(text, lowercased=lowercased)]
+    spans = list(split_sentences(text, lowercased=lowercased))
     tagger = TimeTagger()
     state = tagger.start_state(genre, language, anchor)
     out: list[Timex] = []
