@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -47,7 +47,7 @@ FTS_TABLE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
     "terms, tokenize=\"unicode61 remove_diacritics 0 tokenchars '.'\", detail=none)"
 )
-DEFAULT_POOL = 1000
+DEFAULT_POOL = 500
 BM25_K1 = 1.2
 BM25_B = 0.75
 SNIPPET_CHARS = 240
@@ -259,11 +259,8 @@ def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: 
             where.insert(0, f"s.search_tsv @@ ({_pg_tsquery(parsed, mode, params)})")
         else:
             where.insert(0, "NOT s.boilerplate")
-        sql = (
-            f"SELECT {POOL_COLUMNS} FROM sentences s JOIN documents d ON d.id = s.document_id "
-            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT :pool"
-        )
-    elif parsed is not None:
+        return _pg_windows(conn, where, params, pool)
+    if parsed is not None:
         params["match"] = _fts_expression(parsed, mode)
         where.insert(0, "sentences_fts MATCH :match")
         sql = (
@@ -280,27 +277,106 @@ def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: 
     return list(conn.execute(text(sql), params))
 
 
+PG_WINDOW = 20_000
+
+
+def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool: int) -> list[Any]:
+    """Newest matches first, in windows of sentence ids sized by the matches found so far.
+
+    A GIN index returns matches in no useful order, and ORDER BY id DESC LIMIT n over all
+    matches costs as much as the matches are many; within a window of ids the cost is bounded
+    by the window, and a common word fills the pool in the first window.
+    """
+    top = conn.execute(text("SELECT max(id) FROM sentences")).scalar()
+    if top is None:
+        return []
+    # Documents are joined only to filter; their fields are read afterwards for the pool only.
+    doc_where = [w for w in where if "d." in w and "EXISTS" not in w]
+    sent_where = [w for w in where if w not in doc_where]
+    if doc_where:
+        sent_where.append(f"s.document_id IN (SELECT d.id FROM documents d WHERE {' AND '.join(doc_where)})")
+    sql = text(
+        "SELECT s.id, s.document_id, s.position, s.text, s.event_date FROM sentences s "
+        f"WHERE {' AND '.join(sent_where)} AND s.id > :lo AND s.id <= :hi ORDER BY s.id DESC LIMIT :pool"
+    )
+    found: list[Any] = []
+    hi, width = int(top), PG_WINDOW
+    while hi > 0 and len(found) < pool:
+        lo = max(0, hi - width)
+        found.extend(conn.execute(sql, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
+        # Size the next window by the density of matches so far (all the rest when none).
+        seen = int(top) - lo
+        need = pool - len(found)
+        width = int(seen * need / len(found) * 1.5) + PG_WINDOW if found else int(top)
+        hi = lo
+    docs = {
+        row.id: row
+        for row in _ids_query(
+            conn,
+            "SELECT d.id, d.language, d.published, d.source, d.title, d.url FROM documents d WHERE d.id IN :ids",
+            sorted({r.document_id for r in found}),
+        )
+    }
+    return [_PoolRow(*r, *tuple(docs[r.document_id])[1:]) for r in found]
+
+
+class _PoolRow(NamedTuple):
+    id: int
+    document_id: int
+    position: int
+    text: str
+    event_date: str | None
+    language: str | None
+    published: str | None
+    source: str
+    title: str | None
+    url: str | None
+
+
 # -- scoring and snippets --------------------------------------------------------------------
 
 
+def _candidates(lower: str, prefixes: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Spans of the words of ``lower`` that start with one of ``prefixes`` (str.find: fast)."""
+    seen = set()
+    for prefix in prefixes:
+        i = lower.find(prefix)
+        while i != -1:
+            if (i == 0 or not lower[i - 1].isalnum()) and i not in seen:
+                seen.add(i)
+                word = WORD.match(lower, i)
+                if word:
+                    yield i, word.end()
+            i = lower.find(prefix, i + 1)
+
+
 def score_pool(rows: Sequence[Any], parsed: ParsedQuery) -> list[tuple[float, list[tuple[int, int]]]]:
-    """BM25 of each pooled sentence (and the spans of its matched words), one formula for both backends."""
+    """BM25 of each pooled sentence (and the spans of its matched words), one formula for both backends.
+
+    A word counts for a query term when it stems to one of the term's forms; a sentence's
+    length is its length in characters (cheap, and the same whatever the backend).
+    """
+    # A word stems to a term that starts like the word (Snowball stems are prefixes, but for
+    # a changed last letter or a dropped accent, which sit past the first three letters).
+    prefixes = sorted({term[:3] for group in parsed.groups for term in group})
     analysed = []
     for row in rows:
-        tokens = analyze(row.text, code_for(row.language))
+        code = code_for(row.language)
+        lower = row.text.lower()
         tf = [0] * len(parsed.groups)
         spans = []
-        for term, start, end in tokens:
+        for start, end in _candidates(lower, prefixes):
+            term = lexeme(code, lower[start:end])
             for i, group in enumerate(parsed.groups):
                 if term in group:
                     tf[i] += 1
                     spans.append((start, end))
                     break
-        analysed.append((len(tokens), tf, spans))
+        analysed.append((max(len(lower), 1), tf, spans))
     n = len(analysed)
     if not n:
         return []
-    avgdl = sum(a[0] for a in analysed) / n or 1.0
+    avgdl = sum(a[0] for a in analysed) / n
     df = [sum(1 for a in analysed if a[1][i]) for i in range(len(parsed.groups))]
     idf = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in df]
     out = []
