@@ -126,6 +126,12 @@ def test_relative_offsets_and_event_anchors() -> None:
     result = found(text, anchor=None, genre="narrative")
     assert ("twee weken later", "DATE", "1986-W19") in result
     assert ("achttien maanden", "DATE", "1987-10") in result
+    counted = found(
+        "de staking begon op 3 mei 1988. op de tweede dag van de staking kwam de politie. later op de dag werd het stil.",
+        anchor=None,
+        genre="narrative",
+    )
+    assert counted[1:] == [("de tweede dag", "DATE", "1988-05-04"), ("de dag", "DATE", "1988-05-04")]
 
 
 def test_week_and_season_and_part_of_day_in_narrative() -> None:

@@ -513,7 +513,7 @@ _MONTH_LEFT_OK = frozenset(
 def _month(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     word = m.group(1).rstrip(".").lower()
     left = _left_word(text, m.start())
-    if word in AMBIGUOUS_MONTHS or len(word) <= 4:
+    if word in AMBIGUOUS_MONTHS or (len(word) <= 4 and word not in ("mei", "juni", "juli", "june", "july")):
         if word != "mei" and left not in _MONTH_LEFT_OK:
             return None
         if word in ("may", "march") and left not in ("in", "since", "until", "by", "early", "late", "mid", "of"):
@@ -700,6 +700,40 @@ def _pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     if day is None:
         return None
     return [Cand(m.start(), m.end(), "TIME", f"{day}T{PARTS_OF_DAY[word]}")]
+
+
+@rule(
+    "later_that_day",
+    r"(?:later|eerder|laat|vroeg)\s+(?:op|in)\s+((?:de|the)\s+(?:dag|day))(?!\w)",
+    "later eerder laat vroeg",
+)
+def _later_that_day(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+    cand = _rel_cand(m.start(1), m.end(1), ref, "D", 0)
+    return [cand] if cand else None
+
+
+_OF_EVENT = re.compile(
+    r"\s+(van|of)\s+(?:(?:het\s+)?(?:begin|start|uitbreken)\s+van\s+|the\s+(?:start|beginning|outbreak)\s+of\s+)?"
+    r"(?:de|het|the)\s+(?:[\w-]+\s+){0,2}?([^\W\d]{3,})(?!\w)(?:\s+(?:van|of|in)\s+(?:de\s+|het\s+|the\s+)?([^\W\d]{3,}))?",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "nth_of_event",
+    rf"(?:(?:de|het|the)\s+)?({ORD})\s+(dag|week|maand|jaar|day|month|year)(?!\w)",
+    "de het the " + " ".join(ORDINALS),
+)
+def _nth_of_event(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    """ "de eerste dag van de invasie": counted from a date the text gave that event."""
+    nth = ORDINALS[m.group(1).lower()]
+    tail = _OF_EVENT.match(text, m.end())
+    base = Ref.parse(_anchor_date(state, tail)) if tail and nth > 0 else None
+    if base is None:
+        return None
+    cand = _rel_cand(m.start(), m.end(), base, UNITS[m.group(2).lower()], nth - 1)
+    return [cand] if cand else None
 
 
 @rule(
