@@ -48,8 +48,8 @@ COUNTRY_NAMES = {
 }  # fmt: skip
 COUNTRY_ALIASES = {
     "BY": ["Wit-Rusland", "Witrusland", "Belarus", "Byelorussia"],
-    "US": ["VS", "Verenigde Staten", "Verenigde Staten van Amerika", "Amerika", "USA", "U.S.A."],
-    "GB": ["VK", "Verenigd Koninkrijk", "Groot-Brittannië", "Brittannië", "Britain", "Great Britain", "Engeland"],
+    "US": ["VS", "Verenigde Staten", "Verenigde Staten van Amerika", "Amerika", "USA", "U.S.A.", "U.S."],
+    "GB": ["VK", "U.K.", "Verenigd Koninkrijk", "Groot-Brittannië", "Brittannië", "Britain", "Great Britain", "Engeland"],
     "RU": ["Rusland", "Russische Federatie", "Russia", "Russian Federation"],
     "UA": ["Oekraïne", "Ukraine", "Oekraine", "Ukraïne"],
     "GE": ["Georgië", "Georgia"], "MD": ["Moldavië", "Moldova", "Moldavia"], "TR": ["Turkije", "Turkey", "Türkiye"],

@@ -83,134 +83,6 @@ def _rows(name: str) -> list[dict[str, str]]:
 # Aliases that are everyday words in some language: matched only as written, in cased text.
 CASED_ONLY = frozenset({"IS", "WHO", "UN", "AP", "Meta", "Apple", "Telegram", "Xi", "RIA", "Twitter", "Spiegel"})
 
-# Common first names (for people found after a title in lowercased text).
-FIRST_NAMES = [
-    "aleksandr",
-    "aleksandra",
-    "aleksej",
-    "alexander",
-    "alexei",
-    "alexej",
-    "anatoli",
-    "andrej",
-    "andri",
-    "andriy",
-    "anna",
-    "anton",
-    "arseni",
-    "boris",
-    "daria",
-    "denis",
-    "denys",
-    "dmitri",
-    "dmitry",
-    "dmytro",
-    "fjodor",
-    "gennadi",
-    "gennady",
-    "georgi",
-    "hanna",
-    "igor",
-    "ihor",
-    "ilja",
-    "ivan",
-    "iryna",
-    "irina",
-    "jekaterina",
-    "jevgeni",
-    "jevhen",
-    "joelia",
-    "julia",
-    "kateryna",
-    "kirill",
-    "konstantin",
-    "kyrylo",
-    "leonid",
-    "maria",
-    "marina",
-    "michail",
-    "mykhailo",
-    "mychajlo",
-    "mykola",
-    "natalia",
-    "nikolaj",
-    "oleg",
-    "oleh",
-    "oleksandr",
-    "oleksii",
-    "oleksij",
-    "olena",
-    "olga",
-    "olha",
-    "pavel",
-    "pavlo",
-    "petro",
-    "pjotr",
-    "roman",
-    "ruslan",
-    "serhi",
-    "serhiy",
-    "serhij",
-    "sergej",
-    "sergei",
-    "sergey",
-    "svetlana",
-    "taras",
-    "tatjana",
-    "vadym",
-    "valeri",
-    "valery",
-    "valerii",
-    "vasyl",
-    "viktor",
-    "vitali",
-    "vitaliy",
-    "vladimir",
-    "vladyslav",
-    "volodymyr",
-    "wolodymyr",
-    "yevgeny",
-    "yulia",
-    "yuri",
-    "joeri",
-    "jaroslav",
-    "yaroslav",
-    "william",
-    "john",
-    "james",
-    "joe",
-    "mark",
-    "david",
-    "michael",
-    "peter",
-    "paul",
-    "richard",
-    "robert",
-    "thomas",
-    "charles",
-    "george",
-    "jens",
-    "emmanuel",
-    "olaf",
-    "angela",
-    "ursula",
-    "antony",
-    "lloyd",
-    "jake",
-    "kamala",
-    "donald",
-    "boris",
-    "rishi",
-    "keir",
-    "kaja",
-    "josep",
-    "rafael",
-    "karim",
-    "antonio",
-    "andrzej",
-    "viktor",
-]
-
 
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
@@ -251,7 +123,16 @@ def lexicons() -> Lexicons:
         "actor_spellings": len(pairs) - n_place_aliases,
         "automaton_keys": len(lexicon),
     }
-    return Lexicons(entries, lexicon, by_name, adjectives, titles, common, frozenset(FIRST_NAMES), sizes)
+    return Lexicons(
+        entries,
+        lexicon,
+        by_name,
+        adjectives,
+        titles,
+        common,
+        frozenset(fold(n) for n in _data("actors_first_names.txt").split()),
+        sizes,
+    )
 
 
 # ---------------------------------------------------------------- document analysis
@@ -743,7 +624,47 @@ class Analysis:
                 if self.cased and not self.text[s].isupper():
                     continue
                 new.append(Found("actor", s, e, {"name": name, "type": "person"}, t, t))
+        if self.cased:
+            new.extend(self._speakers(taken))
         self.found.extend(new)
+
+    def _speakers(self, taken: set[int]) -> list[Found]:
+        """In cased text, a capitalised name next to a reporting verb: "Vandewalle said", "zei Jan Peters"."""
+        out: list[Found] = []
+        words = self.index.words
+        verbs = reporting_verbs()
+        common = self.lex.common
+        spans = self.index.spans
+        for v in [k for k, w in enumerate(words) if w in verbs]:
+            for step in (-1, 1):
+                names: list[int] = []
+                k = v + step
+                while 0 <= k < len(words) and len(names) < 3 and k not in taken and self._name_token(k):
+                    gap = self._gap(k - 1) if step == 1 else self._gap(k)
+                    if names and gap.strip(" -"):
+                        break
+                    if not names and (self._gap(v - 1) if step == -1 else self._gap(v)).strip(" "):
+                        break
+                    names.append(k)
+                    k += step
+                names.sort()
+                if not names or (len(names) == 1 and (words[names[0]] in common or len(words[names[0]]) < 3)):
+                    continue
+                if any(words[t] in common and words[t] not in self.lex.first_names for t in names[:-1]):
+                    continue
+                first, last = names[0], names[-1]
+                start, end = spans[first][0], spans[last][1]
+                out.append(Found("actor", start, end, {"name": self.text[start:end], "type": "person"}, first, last))
+                taken.update(range(first, last + 1))
+                break
+        return out
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """One-word verb cues of the claims lexicon: a name next to one is a speaker."""
+    rows = _rows("claims_cues.tsv")
+    return frozenset(fold(r["cue"]) for r in rows if r["speaker"] == "subject" and " " not in r["cue"])
 
 
 _LAST: dict[str, Any] = {}

@@ -230,7 +230,8 @@ class Lexicon:
             if first <= taken:
                 continue
             if last > first and any(
-                not set(text[spans[i][1] : spans[i + 1][0]]) <= _JOINERS for i in range(first, last)
+                not (set(text[spans[i][1] : spans[i + 1][0]]) <= _JOINERS or text[spans[i][1] : spans[i + 1][0]] == ".")
+                for i in range(first, last)
             ):
                 continue
             out.append(Match(first, last, spans[first][0], spans[last][1], values))
