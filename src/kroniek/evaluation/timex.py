@@ -308,6 +308,8 @@ def run_heideltime(text: str, published: str | None, gold_spans: list[tuple[int,
     return SystemOutput(timex, events)
 
 
+EVENT_NOTES = {"heideltime": "HeidelTime has no event dates: its first DATE in the sentence, else null"}
+
 SYSTEMS: dict[str, Callable[[str, str | None, list[tuple[int, int]]], SystemOutput]] = {
     "kroniek": run_kroniek,
     "heideltime": run_heideltime,
@@ -340,7 +342,8 @@ def render(scores: Scores, system: str = "kroniek") -> str:
         f"{'relaxed span':14}{d['relaxed_precision']:8.3f}{d['relaxed_recall']:8.3f}{d['relaxed_f1']:8.3f}",
         f"{'value':14}{d['value_precision']:8.3f}{d['value_recall']:8.3f}{d['value_f1']:8.3f}",
         f"type accuracy:        {d['type_accuracy']:.3f}",
-        f"event-date accuracy:  {'n/a' if event is None else format(event, '.3f')}",
+        f"event-date accuracy:  {'n/a' if event is None else format(event, '.3f')}"
+        + (f"   ({EVENT_NOTES[system]})" if system in EVENT_NOTES else ""),
     ]
     return "\n".join(lines)
 

@@ -1216,6 +1216,15 @@ _STRONG_PAST = words(
     ontstond ontstonden verdween verdwenen schreef schreven koos kozen droeg droegen sliep sliepen zat zaten
     dreef dreven greep grepen trof troffen onderging ondergingen verliet verlieten ontving ontvingen
     zou zouden kon konden moest moesten wilde wilden mocht mochten
+    beval bevalen bewees bond bonden dook doken dronk dronken dwong dwongen gold golden hing hingen hief hielp
+    hielpen kroop kropen las lazen leed liep loog mat meed rees rezen schoof smolt sneed sneden sprong sprongen
+    stak stal stalen streed streden verbond verbonden vergat vergaten verkoos verkozen vermeed versloeg
+    verslogen vertrok vertrokken verwierf verwierven vloeide vocht vochten vroor wierp wierpen woog zong zongen
+    zonk zonken zweeg zwegen ving vingen onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
+    bedroeg bedroegen betrof betroffen overleed verzette herriep sprak onderschreef onderschreven schreef
+    beat bore bound bred caught clung crept dealt dug drew drank ate fed felt fought forgot froze hid laid led
+    lent lit meant paid rode rang sold shook shone sank sat slept slid spun stood stole stuck stung swore
+    swept swam taught tore understood woke wore wove wept wound
     were did said took came went began fell won lost saw gave held left told got made met led ran fled sent
     struck hit shot killed died became brought thought bought sought found kept spent built broke spoke wrote
     chose drove flew rose grew knew threw"""
