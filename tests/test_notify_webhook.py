@@ -88,7 +88,7 @@ def settings() -> Settings:
 
 @pytest.fixture
 def topic(store):  # type: ignore[no-untyped-def]
-    Ingestor(store, pipeline=Pipeline(("sentences", "time"))).run(read_path(SAMPLES))
+    Ingestor(store, pipeline=Pipeline(("sentences",))).run(read_path(SAMPLES))
     return create_topic(store, Topic(slug="oekraine", name="Oorlog in Oekraïne", keywords=["Oekraïne", "Kiev"]))
 
 
