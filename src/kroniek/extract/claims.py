@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kroniek.extract.entity_lexicon import lexicons
-from kroniek.extract.figures import _tokens
+from kroniek.extract.figures import _tokens, folded_text
 from kroniek.extract.lexicon import fold
 from kroniek.model import Document, Mention, Sentence
 from kroniek.pipeline import component
@@ -134,6 +134,19 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in firsts) + r")(?!\w)")
 
 
+class _InTimex:
+    """``k in in_timex``: does token k lie inside a time expression? Computed only when asked."""
+
+    def __init__(self, toks: list, spans: list[tuple[int, int]]) -> None:
+        self.toks, self.spans = toks, spans
+
+    def __contains__(self, k: object) -> bool:
+        if not isinstance(k, int) or not 0 <= k < len(self.toks):
+            return False
+        start = self.toks[k].start
+        return any(s <= start < e for s, e in self.spans)
+
+
 @dataclass
 class Candidate:
     first: int  # token indices
@@ -230,7 +243,7 @@ class ClaimTagger:
         return (person or cands[0]).name
 
     def _speaker(self, cue: Cue, positions: list[int], words: list[str], cands: list[Candidate],
-                 sentence_history: list[tuple[str, str]], in_timex: set[int]) -> str | None:  # fmt: skip
+                 sentence_history: list[tuple[str, str]], in_timex: _InTimex) -> str | None:  # fmt: skip
         first, last = positions[0], positions[-1]
         if cue.speaker == "none":
             return None
@@ -291,7 +304,7 @@ class ClaimTagger:
         return k >= 0 and words[k] in NOT_SPEAKER_BEFORE
 
     def claims(self, text: str, sent: Sentence, history: list[tuple[str, str]]) -> list[Mention]:
-        folded = fold(sent.text)
+        folded = folded_text(text)[sent.start : sent.end]
         if not _cue_pattern().search(folded):
             return []
         toks = _tokens(folded)
@@ -300,7 +313,7 @@ class ClaimTagger:
         out: list[Mention] = []
         cands: list[Candidate] | None = None
         timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]
-        in_timex = {k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in timex)}
+        in_timex = _InTimex(toks, timex)
         i = 0
         while i < len(words):
             if words[i] not in table:

@@ -210,6 +210,7 @@ COMPOUND_HEADS = (
     "troepen", "huurlingen", "strijders", "militairen", "brug", "leider", "leiders", "baas", "chef", "regering",
     "leger", "regiment", "eenheden", "stad", "dorp", "haven", "centrale",
 )  # fmt: skip
+_COMPOUND = re.compile(r"(?<![^\W_])([^\W\d_]{5,}?)(?:" + "|".join(COMPOUND_HEADS) + r")(?![^\W_])")
 REGION_WORDS = {"oblast": "Oblast", "regio": "Oblast", "provincie": "Oblast", "region": "Oblast"}
 RAION_WORDS = frozenset({"rajon", "raion", "district"})
 CLAUSE = frozenset({"en", "maar", "dat", "terwijl", "omdat", "nadat", "toen", "want", "and", "but", "while", "that"})
@@ -403,18 +404,12 @@ class Analysis:
         """Names written as the first part of a Dutch compound: "Wagnertroepen", "Antonivkabrug"."""
         out = []
         lexicon = self.lex.lexicon
-        spans = self.index.spans
-        for t, word in enumerate(self.index.words):
-            if len(word) < 9:
-                continue
-            s = spans[t][0]
-            for head in COMPOUND_HEADS:
-                if word.endswith(head) and len(word) - len(head) >= 5:
-                    stem = word[: -len(head)]
-                    values = lexicon.get(key(stem))
-                    if values:
-                        out.append(Match(t, t, s, s + len(stem), values))
-                    break
+        for m in _COMPOUND.finditer(self.index.folded):
+            stem = m.group(1)
+            values = lexicon.get(key(stem))
+            if values:
+                t = self.index.token_at(m.start())
+                out.append(Match(t, t, m.start(), m.start() + len(stem), values))
         return out
 
     def _modifier(self, m: Any, values: list[Entry]) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from kroniek.extract.lexicon import fold
+from kroniek.extract.lexicon import fold, indexed
 from kroniek.model import Document, Mention, Sentence
 from kroniek.pipeline import component
 
@@ -167,13 +167,37 @@ def _tokens(folded: str) -> list[Tok]:
     return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
 
 
-# A sentence without a digit or one of these word parts holds no figure.
+# Where a figure may start: a digit, or a word that opens a number word, a vague quantity or a fraction.
 _MAYBE_NUMBER = re.compile(
-    r"\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|zestig|zeventig"
-    r"|tachtig|negentig|honderd|duizend|miljoen|miljard|helft|derde|kwart|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million"
-    r"|billion|dozen|half|third|quarter"
+    r"\d|(?<![^\W\d_])(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien"
+    r"|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend"
+    r"|miljoen|miljard|helft|tientallen|dozens|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
 )
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _may_hold_figure(folded: str) -> bool:
+    """Cheap test before tokenising: a digit, or a whole word that is a number, a vague quantity or a fraction."""
+    for m in _MAYBE_NUMBER.finditer(folded):
+        if m.group(0).isdigit():
+            return True
+        word = _WORD_AT.match(folded, m.start())
+        w = word.group(0) if word else ""
+        if (
+            w in VAGUE
+            or w in FRACTIONS
+            or w in MULTIPLIERS
+            or dutch_number(w) is not None
+            or english_number(w) is not None
+        ):
+            return True
+    return False
+
+
+def folded_text(text: str) -> str:
+    """The folded document text, shared with the other stages through the lexicon's index."""
+    return indexed(text).folded
 
 
 def _clean(value: float) -> float | int:
@@ -236,8 +260,8 @@ class FigureTagger:
         return float(value), j, vague
 
     def figures(self, text: str, sent: Sentence, english: bool) -> list[Mention]:
-        folded = fold(sent.text)
-        if not _MAYBE_NUMBER.search(folded):
+        folded = folded_text(text)[sent.start : sent.end]
+        if not _may_hold_figure(folded):
             return []
         toks = _tokens(folded)
         lex = _lexicon()
