@@ -37,8 +37,9 @@ from kroniek.model import Document
 if TYPE_CHECKING:
     from kroniek.store import Store
 
-# Tokens as PostgreSQL's parser mostly sees them: runs of letters/digits, and dotted numbers.
-WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+# Tokens as PostgreSQL's parser mostly sees them: runs of letters/digits, and dotted runs
+# ("368.000", "u.s", "nos.nl") kept whole and not stemmed.
+WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|[^\W_]+")
 # Snowball algorithms that match PostgreSQL's 'dutch_stem' and 'english_stem' dictionaries.
 STEMMERS = {"nl": "dutch_porter", "en": "english"}
 CODES = ("nl", "en", "simple")
@@ -88,7 +89,7 @@ def lexeme(code: str, word: str) -> str | None:
     """The index term of one lower-cased word, or None for a stop word."""
     if word in stopwords()[code]:
         return None
-    if code == "simple":
+    if code == "simple" or "." in word:
         return word
     return str(_stemmer(code).stemWord(word))
 
@@ -109,6 +110,8 @@ def terms(text_: str, code: str) -> list[str]:
     words = [w for w in WORD.findall(text_.lower()) if w not in stops]
     if code == "simple":
         return words
+    if any("." in w for w in words):
+        return [w if "." in w else str(_stemmer(code).stemWord(w)) for w in words]
     return list(_stemmer(code).stemWords(words))
 
 
