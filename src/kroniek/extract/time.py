@@ -534,38 +534,37 @@ def _month(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 _MONTH_TAIL = re.compile(rf"({CONN}){MONTH}\s*,?\s*({YEAR})?", re.IGNORECASE)
 
 
+_PERIOD_MOD = (
+    r"(?:(?:begin|eind|einde|midden|halverwege|medio|early|late|mid)[\s-]+(?:(?:van\s+)?de\s+|(?:of\s+)?the\s+)?)?"
+)
+
+
 @rule(
     "decade",
-    rf"(?:(?:de|the)\s+)?(?:jaren\s+(?:['’]?(\d)0|(1\d|20)(\d)0|(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig))(?![\w'])|"
+    rf"{_PERIOD_MOD}(?:(?:de|the)\s+)?(?:jaren\s+(?:['’]?(\d)0|(1\d|20)(\d)0|"
+    rf"(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig))(?![\w'])|"
     rf"(?:(1\d|20)(\d)0|['’]?(\d)0)['’]?s{_B}|"
     rf"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_B})",
-    "de the jaren # twenties thirties forties fifties sixties seventies eighties nineties",
+    "de the jaren # twenties thirties forties fifties sixties seventies eighties nineties "
+    "begin eind einde midden halverwege medio early late mid",
 )
 def _decade(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     g = m.groups()
     if g[1] or g[4]:
         century, digit = (g[1], g[2]) if g[1] else (g[4], g[5])
-        value = f"{century}{digit}"
-    else:
-        digit_s = g[0] or g[6]
-        word = g[3] or g[7]
-        if word:
-            if m.group(0).lower().lstrip().startswith(("twenties", "thirties")) is False and not m.group(
-                0
-            ).lower().startswith(("de ", "the ", "jaren")):
-                return None
-            digit = DECADE_WORDS[word.lower()]
-        else:
-            digit = int(digit_s)
-        century = "19" if digit >= 2 or state.ref is None else "20"
-        value = f"{century}{digit}"
-    return [Cand(m.start(), m.end(), "DATE", value, background=True)]
+        return [Cand(m.start(), m.end(), "DATE", f"{century}{digit}", background=True)]
+    if g[7] and not re.search(r"\bthe\s+$", m.group(0)[: m.start(8) - m.start()], re.IGNORECASE):
+        return None  # "nineties" alone is more often an age than a decade
+    digit = DECADE_WORDS[(g[3] or g[7]).lower()] if (g[3] or g[7]) else int(g[0] or g[6])
+    century = "19" if digit >= 2 or state.ref is None else "20"
+    return [Cand(m.start(), m.end(), "DATE", f"{century}{digit}", background=True)]
 
 
 @rule(
     "century",
-    rf"(?:(?:de|the)\s+)?(?:(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)|({_alt(ORDINAL_CENTURIES)}))[\s-]+(?:eeuw|century){_B}",
-    "de the # " + " ".join(ORDINAL_CENTURIES),
+    rf"{_PERIOD_MOD}(?:(?:de|the)\s+)?(?:(\d{{1,2}})(?:e|ste|de|st|nd|rd|th)|({_alt(ORDINAL_CENTURIES)}))[\s-]+"
+    rf"(?:eeuw|century){_B}",
+    "de the # begin eind einde midden halverwege medio early late mid " + " ".join(ORDINAL_CENTURIES),
 )
 def _century(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     n = int(m.group(1)) if m.group(1) else ORDINAL_CENTURIES[m.group(2).lower()]
@@ -574,7 +573,7 @@ def _century(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 @rule(
     "season",
-    rf"(?:(?:de|het|the)\s+|(deze|dit|vorige|afgelopen|komende|volgende|this|last|next|past|coming)\s+)?"
+    rf"(?:(?:de|het|the)\s+)?(?:(deze|dit|vorige|afgelopen|komende|volgende|this|last|next|past|coming)\s+)?"
     rf"({SEASON})(?:\s+(?:van|of)\s+({YEAR})(?:\s*[/–-]\s*(\d{{2,4}}))?|\s+({YEAR}))?",
     "de het the deze dit vorige afgelopen komende volgende this last next past coming season",
 )
@@ -582,7 +581,7 @@ def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     shift_word, word, year1, _year2, year3 = m.groups()
     season = SEASONS[word.lower()]
     year_s = year1 or year3
-    has_article = m.group(0)[:1].lower() in ("d", "h", "t") and not shift_word and m.start(2) > m.start()
+    has_article = m.start(2) > m.start() and not shift_word
     left = _left_word(text, m.start())
     if not year_s and not shift_word and not has_article and left not in ("in", "tijdens", "during", "sinds"):
         return None
@@ -1155,6 +1154,18 @@ _CLAUSE_START = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"[^.;:!?]{0,40}?\sge\w+(?:de|te|en)\b", re.IGNORECASE)
 
 
+def _moved(old: Ref | None, new: Ref) -> Ref:
+    """The reference time after mentioning ``new``: a coarser mention that agrees ("datzelfde jaar"
+    after "5 maart 2015") keeps the finer reference."""
+    if old is None or old.year != new.year:
+        return new
+    if new.month is None:
+        return old
+    if old.month != new.month or new.day is not None:
+        return new
+    return old
+
+
 def _is_background(text: str, start: int) -> bool:
     """ "sinds 2014", and the adjectival "de, in 2014 geannexeerde, krim": not what the sentence is about."""
     left = _left_word(text, start)
@@ -1197,7 +1208,7 @@ def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
                     cand.background = True
                 out.append(cand)
                 if cand.ref is not None and not cand.background and not state.frozen:
-                    state.ref = cand.ref
+                    state.ref = _moved(state.ref, cand.ref)
             last = max(c.end for c in cands)
             break
     return out
