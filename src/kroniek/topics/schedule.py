@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from croniter import croniter
 
@@ -34,7 +34,8 @@ def expressions(schedule: str | None) -> list[str]:
 
 def last_scheduled(schedule: str | None, now: datetime) -> datetime | None:
     """The latest scheduled moment at or before ``now``."""
-    moments = [croniter(e, now).get_prev(datetime) for e in expressions(schedule)]
+    base = now + timedelta(seconds=1)  # a moment exactly on the hour counts as passed
+    moments = [croniter(e, base).get_prev(datetime) for e in expressions(schedule)]
     return max(moments) if moments else None
 
 
