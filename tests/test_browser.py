@@ -196,6 +196,39 @@ def test_a_topic_can_be_followed(page: Page, server: tuple[str, str]) -> None:
     assert ("email", "redactie@example.org") in targets
     page.reload()
     expect(page.locator("main .meta").first).to_contain_text("1 volgers")
+    # the token holder sees the subscriptions and can end one
+    subs = page.locator("[data-subscriptions]")
+    subs.get_by_role("button", name="Toon abonnementen").click()
+    expect(subs.locator("li.subscription")).to_have_count(1)
+    expect(subs.locator("li.subscription")).to_contain_text("redactie@example.org")
+    shoot(page, "topic-subscriptions")
+    subs.get_by_role("button", name="Opzeggen: redactie@example.org").click()
+    expect(subs.locator("li.subscription")).to_have_count(0)
+    assert list_subscriptions(store, topic.id) == []
+
+
+def test_topics_are_created_and_published_through_the_pages(page: Page, server: tuple[str, str]) -> None:
+    base, _db = server
+    page.goto(base + "/topics")
+    page.get_by_text("Nieuw onderwerp").click()
+    token = page.locator("form.token-form")
+    token.get_by_label("Sleutel").fill(TOKEN)
+    token.get_by_role("button", name="Bewaren").click()
+    form = page.locator("#topic-form")
+    form.get_by_label("Naam").fill("Vluchtelingen")
+    form.get_by_label("Trefwoorden").fill("vluchtelingen, grens")
+    form.get_by_role("button", name="Aanmaken").click()
+    expect(form.locator("[role=status]")).to_contain_text("Gelukt")
+    page.wait_for_load_state("load")
+    page.get_by_role("link", name="Vluchtelingen").click()
+    page.wait_for_url(re.compile(r"/topics/vluchtelingen$"))
+    expect(page.get_by_text("Trefwoorden: vluchtelingen, grens")).to_be_visible()
+    publish = page.locator("#publish-form")
+    publish.get_by_role("button", name="Nieuw overzicht maken").click()
+    expect(publish.locator("[role=status]")).to_contain_text("Gelukt")
+    page.wait_for_load_state("load")
+    expect(page.locator(".overview-body article.overview h1")).to_be_visible()
+    shoot(page, "topic-published")
 
 
 def test_the_timeline_opens_an_entrys_sources(page: Page, server: tuple[str, str]) -> None:

@@ -273,3 +273,16 @@ def test_topic_page_shows_latest_and_older_overviews(client: TestClient) -> None
     assert client.get(f"/topics/{websamples.TOPIC_SLUG}/overviews/999").status_code == 404
     listing = client.get("/topics").text
     assert f'href="/topics/{websamples.TOPIC_SLUG}"' in listing
+
+
+def test_every_form_control_has_a_label(client: TestClient) -> None:
+    for path in [*PAGES, "/events/1"]:
+        body = client.get(path).text
+        labelled = set(re.findall(r'<label for="([^"]+)"', body))
+        for control in re.findall(r"<(?:input|select|textarea)\b[^>]*>", body):
+            if re.search(r'type="(hidden|submit|button)"|\shidden[\s>]', control):
+                continue
+            ident = re.search(r'\sid="([^"]+)"', control)
+            assert ident and ident.group(1) in labelled or "aria-label=" in control, (path, control)
+        images = re.findall(r"<img\b[^>]*>", body)
+        assert all("alt=" in img for img in images), path

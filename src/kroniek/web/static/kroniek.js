@@ -118,8 +118,58 @@
     });
   }
 
+  function api(method, url) {
+    var headers = { Accept: "application/json" };
+    var token = readToken();
+    if (token) headers["X-Kroniek-Token"] = token;
+    return fetch(url, { method: method, headers: headers, credentials: "same-origin" }).then(function (response) {
+      return response.text().then(function (text) {
+        var parsed = null;
+        try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+        if (!response.ok) throw new Error(errorText(parsed, response));
+        return parsed;
+      });
+    });
+  }
+
+  // A topic's subscriptions, listed for a token holder, each with a button to end it.
+  function setupSubscriptions(box) {
+    var list = box.querySelector("ul");
+    var status = box.querySelector("[role=status]");
+    function show() {
+      api("GET", box.dataset.api).then(function (subs) {
+        list.textContent = "";
+        status.className = "status ok";
+        status.textContent = subs.length + " " + box.dataset.count;
+        subs.forEach(function (sub) {
+          var li = document.createElement("li");
+          li.className = "subscription";
+          li.appendChild(document.createTextNode(sub.channel + ": " + sub.target + (sub.active ? "" : " (—)") + " "));
+          var button = document.createElement("button");
+          button.type = "button";
+          button.textContent = box.dataset.remove;
+          button.setAttribute("aria-label", box.dataset.remove + ": " + sub.target);
+          button.addEventListener("click", function () {
+            api("DELETE", "/api/subscriptions/" + encodeURIComponent(sub.id)).then(show, fail);
+          });
+          li.appendChild(button);
+          list.appendChild(li);
+        });
+      }, fail);
+    }
+    function fail(err) {
+      status.className = "status error";
+      status.textContent = (box.dataset.failed || "Error") + ": " + err.message;
+    }
+    box.querySelector("button.show").addEventListener("click", show);
+    document.addEventListener("kroniek:done", function (event) {
+      if (event.target.id === "follow-form") show();
+    });
+  }
+
   document.addEventListener("submit", submitApi);
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form.token-form"), setupToken);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-subscriptions]"), setupSubscriptions);
   });
 })();
