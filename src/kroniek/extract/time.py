@@ -890,6 +890,10 @@ _ANCHOR = re.compile(
 )
 
 
+# In a sentence only an anchor that frames it counts: at its start or after a comma, within two words.
+_ANCHOR_SEARCH = re.compile(r"(?:^|,)\s*(?:[^\W\d]+\s+){0,2}?" + _ANCHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
+
+
 def _anchor_date(state: State, match: re.Match[str]) -> str | None:
     """The date of the event a phrase like "na de top van boekarest" names, if the text dated it before.
 
@@ -1140,6 +1144,24 @@ for _r in _RULES:
             _TRIGGERS.setdefault(_t, []).append(_r)
 
 _RULE_BY_NAME = {r.name: r for r in _RULES}
+
+# Articles open many rules; only try them when the next word could continue a time expression.
+_ARTICLE_TRIGGERS = words("de het the")
+_AFTER_ARTICLE = (
+    set(ORDINALS)
+    | set(SHIFTERS)
+    | set(NUMERALS)
+    | VAGUE_QUANTITIES
+    | set(SEASONS)
+    | set(PARTS_OF_DAY)
+    | set(UNITS)
+    | set(ORDINAL_CENTURIES)
+    | words(
+        """afgelopen laatste komende voorbije daaropvolgende jaren einde eind begin rest loop midden same end
+        beginning start middle course past week dag day nacht eerstvolgende kerst"""
+    )
+)
+_NEXT_WORD = re.compile(r"\s+([^\W_]+)")
 _GAP = re.compile(r"\s*,?\s*")
 _TOKEN = re.compile(r"['’]s(?!\w)|\w+")
 
@@ -1196,6 +1218,10 @@ def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
         rules = _DIGIT_RULES if word[0].isdigit() else _TRIGGERS.get(word)
         if not rules:
             continue
+        if word in _ARTICLE_TRIGGERS:
+            after = _NEXT_WORD.match(text, tok.end(), end)
+            if not after or not (after.group(1)[0].isdigit() or after.group(1).lower() in _AFTER_ARTICLE):
+                continue
         for r in rules:
             match = r.pattern.match(text, pos, end)
             if match is None:
@@ -1381,9 +1407,7 @@ class TimeTagger:
     @staticmethod
     def _anchored_event(sentence: str, state: State) -> str | None:
         """A date from an event the text dated before: "kort na het begin van de invasie"."""
-        for match in _ANCHOR.finditer(sentence):
-            if match.start() and sentence[match.start() - 1].isalnum():
-                continue
+        for match in _ANCHOR_SEARCH.finditer(sentence):
             value = _anchor_date(state, match)
             if value is None:
                 continue
