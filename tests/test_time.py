@@ -198,3 +198,23 @@ def test_precision_of_values() -> None:
     ]
     assert precision_of("2022-02-24TNI") == "time"
     assert precision_of(None) is None
+
+
+def test_english_narrative_and_lowercased_text() -> None:
+    text = (
+        "the bridge was blown up on april 3 , 1944 . the next day the troops moved on . "
+        "two weeks later the town fell . that evening the bells rang . in the spring of 1945 the war ended ."
+    )
+    result = found(text, language="en", anchor=None, genre="narrative")
+    assert result == [
+        ("april 3 , 1944", "DATE", "1944-04-03"),
+        ("the next day", "DATE", "1944-04-04"),
+        ("two weeks later", "DATE", "1944-W16"),
+        ("that evening", "TIME", "1944-04-18TEV"),
+        ("the spring of 1945", "DATE", "1945-SP"),
+    ]
+
+
+def test_english_words_that_only_look_like_months_or_seasons() -> None:
+    assert found("Protesters may march to the square before the fall of the regime.", language="en") == []
+    assert found("They may return in May 2021.", language="en") == [("May 2021", "DATE", "2021-05")]
