@@ -30,9 +30,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from kroniek.model import Document
+from kroniek.store import schema as t
 
 if TYPE_CHECKING:
     from kroniek.store import Store
@@ -569,3 +570,28 @@ def search(
     return SearchResults(
         query, parsed.words, hits, len(rows), len(rows) >= pool, limit, offset, facet_counts, round(elapsed, 2)
     )
+
+
+def annotations(store: Store, sentence_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    """What the pipeline stored with each sentence: ``timex`` and one list per mention kind."""
+    out: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    ids = list(dict.fromkeys(sentence_ids))
+    x, m = t.timexes, t.mentions
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for row in conn.execute(
+                select(x.c.sentence_id, x.c.text, x.c.type, x.c.value)
+                .where(x.c.sentence_id.in_(chunk))
+                .order_by(x.c.id)
+            ):
+                out[row.sentence_id]["timex"].append({"text": row.text, "type": row.type, "value": row.value})
+            for row in conn.execute(
+                select(m.c.sentence_id, m.c.kind, m.c.text, m.c.name, m.c.attrs)
+                .where(m.c.sentence_id.in_(chunk))
+                .order_by(m.c.id)
+            ):
+                out[row.sentence_id][row.kind].append(
+                    {"kind": row.kind, "text": row.text, "name": row.name, "attrs": dict(row.attrs or {})}
+                )
+    return {k: dict(v) for k, v in out.items()}
