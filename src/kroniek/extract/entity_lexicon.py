@@ -210,6 +210,8 @@ COMPOUND_HEADS = (
     "troepen", "huurlingen", "strijders", "militairen", "brug", "leider", "leiders", "baas", "chef", "regering",
     "leger", "regiment", "eenheden", "stad", "dorp", "haven", "centrale",
 )  # fmt: skip
+# Compound titles: "viceminister", "hoofdwoordvoerder", "presidentsadviseur".
+_TITLE_SUFFIXES = ("minister", "woordvoerder", "woordvoerster", "adviseur", "commandant", "generaal", "president")
 _COMPOUND = re.compile(r"(?<![^\W_])([^\W\d_]{5,}?)(?:" + "|".join(COMPOUND_HEADS) + r")(?![^\W_])")
 REGION_WORDS = {"oblast": "Oblast", "regio": "Oblast", "provincie": "Oblast", "region": "Oblast"}
 RAION_WORDS = frozenset({"rajon", "raion", "district"})
@@ -453,7 +455,7 @@ class Analysis:
             if centre is not None:
                 s -= _distance(e, *centre) / 250.0
             if e.name in exact:
-                s += 4
+                s += 2
             return s
 
         return max(places, key=score)
@@ -471,6 +473,8 @@ class Analysis:
         if actors:
             entry = actors[0]
             return Found("actor", m.start, m.end, {"name": entry.name, "type": entry.kind}, m.first, m.last)
+        if self._part_of_name(m, places):
+            return None
         entry = self._choose(places, context, exact)
         start, end, first, last = m.start, m.end, m.first, m.last
         name, country = entry.name, entry.country
@@ -489,6 +493,23 @@ class Analysis:
             return Found("actor", start, end, {"name": name, "type": "state"}, first, last)
         attrs = {"name": name, "country": country, "lat": entry.lat, "lon": entry.lon}
         return Found("place", start, end, attrs, first, last) if text[start:end] else None
+
+    def _part_of_name(self, m: Any, places: list[Entry]) -> bool:
+        """A town named like a person's name, standing in one: "Vladimir Saldo", "generaal Simonov"."""
+        if any(e.kind != "city" for e in places):
+            return False
+        lex = self.lex
+        prev, nxt = self._word(m.first - 1), self._word(m.last + 1)
+        if prev in LOCATIVE:
+            return False
+        if (prev in lex.first_names or prev in lex.titles) and not self._gap(m.first - 1).strip(" "):
+            return True
+        if m.first == m.last and self._word(m.first) in lex.first_names and not self._gap(m.last).strip(" "):
+            if self.cased:
+                s = self.index.spans[m.last + 1][0] if m.last + 1 < len(self.index.spans) else 0
+                return bool(nxt) and self.text[s].isupper()
+            return bool(nxt) and nxt not in lex.common
+        return False
 
     def _acts(self, first: int, last: int) -> bool:
         """Is the country at tokens first..last an actor rather than a location?"""
@@ -579,7 +600,8 @@ class Analysis:
         new: list[Found] = []
         titles = lex.titles
         consumed = -1
-        for i in [k for k, w in enumerate(self.index.words) if w in titles]:
+        suffixes = _TITLE_SUFFIXES
+        for i in [k for k, w in enumerate(self.index.words) if w in titles or (len(w) > 9 and w.endswith(suffixes))]:
             if i <= consumed:
                 continue
             j = i + 1
@@ -592,9 +614,15 @@ class Analysis:
                     k += 1
                 if "," in self._gap(k - 1):
                     j = k
-            if j in taken or self._gap(j - 1).strip(" ,") != "":
-                continue
-            names = self._name_after(j, taken)
+            names = [] if j in taken or self._gap(j - 1).strip(" ,") != "" else self._name_after(j, taken)
+            if not names and self._word(i + 1) in {"van", "of"}:
+                # "de minister van Buitenlandse Zaken Sergej Lavrov": a first name a few words on
+                for k in range(i + 2, min(i + 10, len(self.index.words))):
+                    if self._gap(k - 1).strip(" ,"):
+                        break
+                    if self._word(k) in lex.first_names and k not in taken:
+                        names = self._name_after(k, taken)
+                        break
             if not names:
                 continue
             first, last = names[0], names[-1]
