@@ -1401,6 +1401,11 @@ class TimeTagger:
                 continue  # "na de winter van 2022/23 ... het voorjaar": after it
             if following and cand.range_to == "op":
                 return following.value, True  # "de nacht van 3 op 4 maart": the morning after
+            if not cand.range_to:
+                # "in 2022 werd op 5 maart ...": a later, finer date within the first one says more.
+                finer = [c for c in dated[i + 1 :] if c.value.startswith(cand.value) and c.value != cand.value]
+                if finer:
+                    return finer[0].value, True
             return cand.value, not cand.range_to
         return None, False
 
