@@ -18,13 +18,14 @@ class Unit:
     mentioned: tuple[str, ...]  # full days the sentence names or whose event it reports
     published: str | None  # the report's day of publication (news only)
     relevant: bool = True
+    names_day: bool = False  # it names a day, perhaps one outside the range asked for
     terms: list[str] = field(default_factory=list)
     vector: Vector = field(default_factory=dict)
 
     @property
     def days(self) -> tuple[str, ...]:
         """The days this sentence speaks about: what it names, else the day it was published."""
-        if self.mentioned:
+        if self.mentioned or self.names_day:
             return self.mentioned
         return (self.published,) if self.published else ()
 
@@ -62,9 +63,10 @@ def build_units(
     for doc in docs:
         published = _day(doc.published) if doc.genre == "news" else None
         for position, sent in enumerate(doc.content_sentences):
-            mentioned = tuple(d for d in sentence_days(sent) if (not start or d >= start) and (not end or d <= end))
+            named = sentence_days(sent)
+            mentioned = tuple(d for d in named if (not start or d >= start) and (not end or d <= end))
             relevant = query.matches(sent, doc) if query is not None else True
-            units.append(Unit(doc, sent, position, mentioned, published, relevant))
+            units.append(Unit(doc, sent, position, mentioned, published, relevant, bool(named)))
     return units
 
 
