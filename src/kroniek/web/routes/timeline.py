@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -39,18 +39,27 @@ def timeline_api(
     return [asdict(entry) for entry in entries]
 
 
-def _day(value: str) -> date | None:
-    """The first day of an entry's date (``2022-02``, ``2022-02-24``, ``a/b`` intervals)."""
-    head = value.split("/", 1)[0]
-    parts = head.split("-")
+def _day(value: str, last: bool = False) -> date | None:
+    """The first (or ``last``) day of a date as precise as known: ``2022``, ``2022-02``, ``2022-02-24``."""
+    parts = value.split("-")
     try:
         if len(parts) >= 3:
             return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+        year = int(parts[0])
         if len(parts) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        return date(int(parts[0]), 1, 1)
+            month = int(parts[1])
+            if not last:
+                return date(year, month, 1)
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return date(year, 12, 31) if last else date(year, 1, 1)
     except ValueError:
         return None
+
+
+def _span(value: str) -> tuple[date | None, date | None]:
+    """First and last day of an entry's date; phases are intervals ``a/b``."""
+    first, _, second = value.partition("/")
+    return _day(first), _day(second or first, last=True)
 
 
 @router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
@@ -69,19 +78,24 @@ def timeline_page(
         entries = _timeline(store, dates, sentences, level, None, None)
     entries.sort(key=lambda e: e.date)
     cites = store.sentence_context(s.sentence_id for e in entries for s in e.sentences if s.sentence_id is not None)
-    days = [_day(e.date) for e in entries]
-    known = [d for d in days if d is not None]
-    first, last = (min(known), max(known)) if known else (None, None)
-    span = (last - first).days if first and last else 0
-    rows = [
-        {
-            "date": e.date,
-            "sentences": e.sentences,
-            "sources": {s.document_id for s in e.sentences},
-            "position": ((d - first).days / span) if d and first and span else 0.5,
-        }
-        for e, d in zip(entries, days, strict=True)
-    ]
+    spans = [_span(e.date) for e in entries]
+    starts = [a for a, _b in spans if a is not None]
+    ends = [b for _a, b in spans if b is not None]
+    first, last = (min(starts), max(ends)) if starts and ends else (None, None)
+    days = (last - first).days if first and last else 0
+    rows = []
+    for entry, (a, b) in zip(entries, spans, strict=True):
+        position = (a - first).days / days if a and first and days else 0.5
+        width = (b - a).days / days if a and b and days else 0.0
+        rows.append(
+            {
+                "date": entry.date,
+                "sentences": entry.sentences,
+                "sources": {s.document_id for s in entry.sentences},
+                "position": position,
+                "width": width,
+            }
+        )
     return render(
         request,
         "timeline.html",
