@@ -1,0 +1,50 @@
+"""``kroniek timeline``: from files (seed 004) and from the database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kroniek.cli import app
+
+SEED = Path(__file__).parents[2] / "shared" / "seeds" / "004_673d561ad2e5bcf3.txt"
+
+
+def test_seed_004_forty_dates_json():
+    result = CliRunner().invoke(app, ["timeline", str(SEED), "--dates", "40", "--sentences", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.stdout)
+    dates = [e["date"] for e in entries]
+    assert len(dates) == 40 and dates == sorted(dates)
+    assert "2022-02-24" in dates
+    assert all(len(e["sentences"]) == 1 for e in entries)
+    assert all(s["source"] and s["text"] for e in entries for s in e["sentences"])
+
+
+def test_seed_004_months_markdown():
+    result = CliRunner().invoke(app, ["timeline", str(SEED), "--level", "month", "--dates", "6", "--topic", "kiev"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# kiev")
+    assert "## 2022-02" in result.stdout
+    assert "kiev" in result.stdout.split("## 2022-02", 1)[1].split("##", 1)[0]
+
+
+def test_bad_level_is_refused():
+    result = CliRunner().invoke(app, ["timeline", str(SEED), "--level", "week"])
+    assert result.exit_code != 0
+
+
+def test_from_the_database(tmp_path):
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Op 6 juni 2023 werd de Kachovkadam vernield. Het water overstroomde dorpen langs de Dnjepr.\n",
+        encoding="utf-8",
+    )
+    ingested = CliRunner().invoke(app, ["ingest", str(report), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    result = CliRunner().invoke(app, ["timeline", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [e["date"] for e in json.loads(result.stdout)] == ["2023-06-06"]

@@ -1,0 +1,126 @@
+"""Event records: incremental clustering of sentences from many reports, and event types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.evaluation.tls import article_document, load_topic
+from kroniek.events import EventClusterer, classify, classify_all, type_names
+from kroniek.model import Document, Mention, Sentence
+from kroniek.pipeline import Pipeline
+
+T17 = Path(__file__).parents[2] / "shared" / "eval" / "t17"
+
+
+def report(source: str, published: str, lines: list[tuple[str, str, list[str]]], doc_id: int) -> Document:
+    """A report whose sentences happened on the given days and name the given places."""
+    doc = Document(text="", source=source, published=published, language="nl", id=doc_id)
+    text = ""
+    for i, (line, day, places) in enumerate(lines):
+        start = len(text)
+        text += line + " "
+        sent = Sentence(start, start + len(line), line, position=i, id=doc_id * 100 + i)
+        sent.event_date, sent.event_precision = day, "day"
+        sent.mentions = [Mention("place", start, start + 1, p, {"name": p, "country": "UA"}) for p in places]
+        doc.sentences.append(sent)
+    doc.text = text
+    return doc
+
+
+def test_types_follow_the_lexicon():
+    assert classify("Russische troepen heroverden de stad na zware gevechten.") == "gevechten"
+    assert classify("Een drone trof een flatgebouw; twee raketten werden onderschept.") == "luchtaanval/raket/drone"
+    assert classify("De EU kondigde een nieuw sanctiepakket aan.") == "sancties"
+    assert classify("Refugees fled across the border into Poland.") == "humanitair/vluchtelingen"
+    assert classify("Het IAEA waarschuwt voor een ramp in de kerncentrale.") == "nucleair"
+    assert classify("Het weer was mooi.") == "overig"
+    # short terms match whole words only: "wet" is not "wetenschap"
+    assert classify("De wetenschap is het erover eens.") == "overig"
+    assert classify_all(["Beschietingen op Charkiv.", "Artillerie raakte een school."]) == "beschieting"
+    assert type_names()[-1] == "overig" and len(type_names()) == 10
+
+
+def test_reports_of_one_development_merge_and_others_stay_apart():
+    clusterer = EventClusterer()
+    dam = "De Kachovkadam in het zuiden van Oekraïne is vernield, het water van de Dnjepr stroomt de regio in."
+    first = clusterer.add(
+        report(
+            "nos",
+            "2023-06-06",
+            [
+                (dam, "2023-06-06", ["Kakhovka", "Kherson"]),
+                ("Russische troepen heroverden het dorp Blahodatne na zware gevechten.", "2023-06-06", []),
+            ],
+            1,
+        )
+    )
+    assert len(first) == 2
+    updated = clusterer.add(
+        report(
+            "nu",
+            "2023-06-06",
+            [
+                (
+                    "Na de vernieling van de Kachovkadam stroomt het water van de Dnjepr de regio Cherson in.",
+                    "2023-06-06",
+                    ["Kherson"],
+                )
+            ],
+            2,
+        )
+    )
+    assert len(updated) == 1 and len(updated[0].sources) == 2
+    # the same words a year later are another development
+    clusterer.add(
+        report("rtl", "2024-06-06", [(dam, "2024-06-06", ["Kakhovka"])], 3),
+    )
+    events = clusterer.events
+    assert len(events) == 3
+    dam_event = next(e for e in events if len(e.sources) == 2)
+    assert dam_event.date == "2023-06-06" and dam_event.precision == "day"
+    assert {s.source for s in dam_event.sources} == {"nos", "nu"}
+    assert {s.document_id for s in dam_event.sources} == {1, 2}
+    assert dam_event.places[0] == "Kherson"
+    assert "Kachovkadam" in dam_event.title
+
+
+def test_streaming_news_clusters_into_multi_report_events():
+    """The first 60 Haiti reports of Timeline17, time-tagged: the quake's toll is one event."""
+    topic = load_topic(T17 / "haiti")
+    tagger = Pipeline(("time",))
+    clusterer = EventClusterer(language="en")
+    for article in topic.articles[:60]:
+        clusterer.add(tagger(article_document(article)))
+    events = clusterer.events
+    biggest = max(events, key=lambda e: len({s.source for s in e.sources}))
+    assert len({s.source for s in biggest.sources}) >= 4
+    assert biggest.date is not None and biggest.date.startswith("2010-01")
+    assert any(word in biggest.title.lower() for word in ("quake", "earthquake", "killed", "dead", "homeless"))
+    assert all(e.type in type_names() for e in events)
+    # most sentences stand alone; a clusterer that merges everything would fail here
+    assert len(events) > 0.5 * sum(len(e.sources) for e in events)
+
+
+@pytest.mark.parametrize("batch", [True, False])
+def test_batch_and_incremental_agree(batch):
+    docs = [
+        report(
+            "a",
+            "2022-02-24",
+            [("Rusland viel Oekraïne binnen vanuit het noorden, oosten en zuiden.", "2022-02-24", [])],
+            1,
+        ),
+        report(
+            "b", "2022-02-24", [("Rusland viel Oekraïne vanuit het noorden en oosten binnen.", "2022-02-24", [])], 2
+        ),
+    ]
+    clusterer = EventClusterer()
+    if batch:
+        events = clusterer(docs)
+    else:
+        for d in docs:
+            clusterer.add(d)
+        events = clusterer.events
+    assert len(events) == 1 and len(events[0].sources) == 2
