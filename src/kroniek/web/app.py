@@ -22,6 +22,7 @@ ROUTE_MODULES = [
     "feeds",
     "liveblog",
     "ui",
+    "apidocs",
 ]
 
 
