@@ -45,7 +45,7 @@ AUTHORITY = frozenset(
         "sources",
     ]
 )
-BOUNDARY = frozenset({",", ";", ":", "dat", "die", "terwijl", "maar", "omdat", "nadat", "toen", "want", "that", "while", '"', "'", "(", ")"})  # fmt: skip
+BOUNDARY = frozenset({",", ";", ":", "dat", "die", "terwijl", "maar", "omdat", "nadat", "toen", "want", "that", "while", '"', "'"})  # fmt: skip
 OPENERS = frozenset(
     [
         "op",
@@ -97,10 +97,14 @@ OPENERS = frozenset(
 )
 NOT_SPEAKER_BEFORE = frozenset({"aan", "tegen", "to", "met", "over", "in", "uit", "naar", "van", "bij", "op"})
 ANAPHORS = {
-    ("hij",): "person", ("zij",): "person", ("he",): "person", ("she",): "person",
+    ("hij",): "person", ("zij",): "person", ("he",): "person", ("she",): "person", ("hem",): "person",
+    ("him",): "person",
     ("de", "organisatie"): "organization", ("het", "agentschap"): "organization", ("de", "krant"): "organization",
     ("the", "organization"): "organization", ("the", "agency"): "organization",
 }  # fmt: skip
+
+
+_MAIN_VERBS = frozenset("is was zijn waren werd werden wordt worden heeft hebben had hadden kan kon zal zou".split())
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,12 @@ class ClaimTagger:
         window = words[end + 1 : end + 12]
         if "oorlog" in window[:5] or "war" in window[:5]:
             return False
-        return any(w in {"dat", "that", ":", '"', "'", "“", "„"} for w in window)
+        for k, w in enumerate(window):
+            if w in {"dat", "that", ":", '"', "'", "“", "„"}:
+                return True
+            if w == "," and k + 1 < len(window) and window[k + 1] in _MAIN_VERBS:
+                return False  # "..., is het onwaarschijnlijk dat": the "dat" belongs to the next clause
+        return False
 
     # -- speakers
     def _candidates(self, sent: Sentence, toks: list, words: list[str]) -> list[Candidate]:
@@ -223,8 +232,12 @@ class ClaimTagger:
                 out.append(Candidate(first, last, m.attrs["name"], kind))
         for i, w in enumerate(words[:-1]):
             state = self._adjectives.get(w)
-            if state and words[i + 1] in AUTHORITY:
+            if not state:
+                continue
+            if words[i + 1] in AUTHORITY:
                 out.append(Candidate(i, i + 1, state, "state"))
+            elif i + 2 < len(words) and words[i + 1].endswith("e") and words[i + 2] in AUTHORITY:
+                out.append(Candidate(i, i + 2, state, "state"))  # "de Oekraïense militaire inlichtingendienst"
         out.sort(key=lambda c: c.first)
         return out
 
@@ -237,10 +250,11 @@ class ClaimTagger:
 
     @staticmethod
     def _pick(cands: list[Candidate]) -> str | None:
+        """The most specific of the candidates: a person, then a named organisation, then a state."""
         if not cands:
             return None
-        person = next((c for c in cands if c.type == "person"), None)
-        return (person or cands[0]).name
+        rank = {"person": 0, "organization": 1, "armed_group": 1}
+        return min(cands, key=lambda c: (rank.get(c.type, 2), c.first)).name
 
     def _speaker(self, cue: Cue, positions: list[int], words: list[str], cands: list[Candidate],
                  sentence_history: list[tuple[str, str]], in_timex: _InTimex) -> str | None:  # fmt: skip
@@ -275,6 +289,11 @@ class ClaimTagger:
         before = [c for c in cands if lo <= c.first < first and not self._governed(words, c)]
         if before:
             return self._pick(before)
+        if lo == first and lo >= 2 and words[lo - 1] == ",":
+            # apposition: "de lokale gouverneur, Maksym Kozytsky, meldde"
+            appositive = [c for c in cands if c.last == lo - 2 and c.first > 0 and words[c.first - 1] == ","]
+            if appositive:
+                return appositive[0].name
         anaphor = self._anaphor(words, lo, first, sentence_history)
         if anaphor:
             return anaphor
@@ -298,6 +317,8 @@ class ClaimTagger:
     @staticmethod
     def _governed(words: list[str], c: Candidate) -> bool:
         """Is the candidate the object of a preposition ("in de VS", "aan Reuters")? Then it is no subject."""
+        if words[c.last] in {"zijde", "kant"}:
+            return False  # "van Russische zijde meldde men"
         k = c.first - 1
         if k >= 0 and words[k] in {"de", "het", "the"}:
             k -= 1
