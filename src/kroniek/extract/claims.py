@@ -104,7 +104,26 @@ ANAPHORS = {
 }  # fmt: skip
 
 
-_MAIN_VERBS = frozenset("is was zijn waren werd werden wordt worden heeft hebben had hadden kan kon zal zou".split())
+_MAIN_VERBS = frozenset(
+    [
+        "is",
+        "was",
+        "zijn",
+        "waren",
+        "werd",
+        "werden",
+        "wordt",
+        "worden",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "kan",
+        "kon",
+        "zal",
+        "zou",
+    ]
+)
 
 
 @dataclass(frozen=True)
