@@ -1226,7 +1226,10 @@ def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
             match = r.pattern.match(text, pos, end)
             if match is None:
                 continue
-            cands = r.handle(match, state, text)
+            try:
+                cands = r.handle(match, state, text)
+            except (ValueError, OverflowError):
+                continue  # a date off the calendar ("year 0", "29 februari 2023" counted from year 9999)
             if not cands:
                 continue
             for cand in cands:
