@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ class Corpus:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # sentence id, place name
 
 
+@lru_cache(maxsize=1)
 def base_sentences() -> dict[str, list[str]]:
     """Sentences of the bundled samples and the seeds (Dutch) and T17 articles (English)."""
     nl: list[str] = []
