@@ -360,6 +360,8 @@ def _clock(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     h = int(hour)
     if ampm and ampm.lower() == "p" and h < 12:
         h += 12
+    elif ampm and ampm.lower() == "a" and h == 12:
+        h = 0
     end = m.end()
     return [_time_cand(m.start(), end, state, f"{h:02d}:{minute}")]
 
@@ -934,7 +936,9 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         n = n * 0.5 if n == 1 else n + 0.5  # "een half jaar", "twee en een half": halves
     after_l = (after or "").lower()
     end = m.end(7)
-    if n is not None and not shifter and after_l in LATER | EARLIER | AGO:
+    # "57 days after the spill": counted from an event, not "57 days after" on its own.
+    names_event = after_l in _EVENT_LINKS and bool(re.match(r"\s+[^\W\d]", text[m.end(8) : m.end(8) + 3]))
+    if n is not None and not shifter and after_l in LATER | EARLIER | AGO and not names_event:
         direction = 1 if after_l in LATER else -1
         ref = (
             state.deictic
@@ -947,15 +951,17 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
             return None
         cand = _rel_cand(m.start(), m.end(8), ref, unit, direction * int(n))
         return [cand] if cand else None
-    if n is not None and not shifter and after_l in ("na", "voor", "after", "before", "nadat", "voordat"):
+    if n is not None and not shifter and names_event and unit not in ("H", "MIN", "S") and n == int(n):
         tail = _ANCHOR.match(text, m.end(7))
-        if tail and unit not in ("H", "MIN", "S") and n == int(n):
-            base = Ref.parse(_anchor_date(state, tail)) or (
-                state.ref if state.genre == "narrative" else (state.ref or state.anchor)
-            )
-            direction = 1 if tail.group(1).lower() in ("na", "after") else -1
-            cand = _rel_cand(m.start(), end, base, unit, direction * int(n))
-            return [cand] if cand else None
+        base = Ref.parse(_anchor_date(state, tail)) if tail else None
+        guessed = base is None
+        if guessed:  # an event the text did not date: count from the reference, but do not move it
+            base = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
+        direction = 1 if after_l in ("na", "nadat", "after") else -1
+        cand = _rel_cand(m.start(), end, base, unit, direction * int(n))
+        if cand and guessed:
+            cand.ref = None
+        return [cand] if cand else None
     if article and shifter and shifter.lower() in ("afgelopen", "past", "laatste", "last", "komende", "next", "coming"):
         return [Cand(m.start(), end, "DURATION", _duration(n if n is not None else None, unit))]
     if article and shifter is None:
@@ -975,6 +981,9 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 
 _SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D"), "DE": (10, "Y"), "CE": (100, "Y")}
+
+
+_EVENT_LINKS = words("na voor nadat voordat after before")
 
 
 def _duration(n: float | None, unit: str) -> str:
