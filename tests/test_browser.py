@@ -49,6 +49,7 @@ PAGES = {
     "event": "/events/1",
     "map": "/map",
     "search": "/search?q=kiev",
+    "search-question": "/search?q=hoeveel+doden+vielen+er",
     "documents": "/documents",
     "document": "/documents/1",
     "overview": "/overview",

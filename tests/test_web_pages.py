@@ -286,3 +286,12 @@ def test_every_form_control_has_a_label(client: TestClient) -> None:
             assert ident and ident.group(1) in labelled or "aria-label=" in control, (path, control)
         images = re.findall(r"<img\b[^>]*>", body)
         assert all("alt=" in img for img in images), path
+
+
+def test_a_question_in_the_search_box_is_answered_with_citations(client: TestClient) -> None:
+    body = client.get("/search", params={"q": "wanneer begon de aanval"}).text
+    answer = re.search(r'<section class="answer card".*?</section>', body, flags=re.S)
+    assert answer, "no answer box"
+    assert "2022-02-24" in answer.group(0) or "24 februari 2022" in answer.group(0)
+    assert re.search(r'href="/documents/\d+#s\d+"', answer.group(0))
+    assert '<section class="answer card"' not in client.get("/search", params={"q": "kiev"}).text

@@ -133,10 +133,12 @@ def search_page(
     }
     if search is None:
         return render(request, "search.html", context)
+    answer = _optional("kroniek.answer")
+    question = answer is not None and bool(q.strip()) and answer.classify(q)[0] != "passages"
     limit = 20
     results = search.search(
         store,
-        q,
+        answer.classify(q)[1] if question and answer is not None else q,
         date_from=context["date_from"],
         date_to=context["date_to"],
         place=place or None,
@@ -146,8 +148,13 @@ def search_page(
         source=source or None,
         limit=limit,
         offset=offset,
+        mode="any" if question else "all",
     )
     context["results"] = results
+    if question and answer is not None:
+        # A question ("wanneer ...", "hoeveel ...", "wie ...") gets an answer with its citations above the hits.
+        limits = {"date_from": context["date_from"], "date_to": context["date_to"], "language": language}
+        context["answer"] = answer.ask(store, q, **{k: v for k, v in limits.items() if v})
     # Matched words are marked by the search library, which escapes the rest of the text.
     context["snippets"] = [Markup(hit.snippet) for hit in results.hits]
     context["page"] = paginate(request, offset, limit, results.total)
