@@ -81,7 +81,9 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 # Aliases that are everyday words in some language: matched only as written, in cased text.
-CASED_ONLY = frozenset({"IS", "WHO", "UN", "AP", "Meta", "Apple", "Telegram", "Xi", "RIA", "Twitter", "Spiegel"})
+CASED_ONLY = frozenset(
+    {"IS", "WHO", "UN", "AP", "Meta", "Apple", "Telegram", "Xi", "RIA", "Twitter", "Spiegel", "Trouw", "Oryx", "Musk"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +218,10 @@ _COMPOUND = re.compile(r"(?<![^\W_])([^\W\d_]{5,}?)(?:" + "|".join(COMPOUND_HEAD
 REGION_WORDS = {"oblast": "Oblast", "regio": "Oblast", "provincie": "Oblast", "region": "Oblast"}
 RAION_WORDS = frozenset({"rajon", "raion", "district"})
 CLAUSE = frozenset({"en", "maar", "dat", "terwijl", "omdat", "nadat", "toen", "want", "and", "but", "while", "that"})
+SUBORDINATORS = frozenset(
+    ["dat", "that", "omdat", "terwijl", "nadat", "toen", "want", "zodat", "hoewel", "doordat", "because", "while"]
+)
+NOT_SUBJECT_NEXT = frozenset(["en", "of", "and", "or", "-", "in", "van", "and"])
 AUX = frozenset(
     [
         "heeft",
@@ -526,11 +532,10 @@ class Analysis:
             prev, prev2 = prev2, self._word(first - 3)
         gap_before = self._gap(first - 1)
         boundary = first == 0 or any(ch in gap_before for ch in ".;:!?") or prev in CLAUSE
-        if prev == "en" and prev2:
-            # coordination: "Oekraïne en Georgië probeerden" - look at what precedes the first conjunct
-            pass
-        if (boundary or prev in CLAUSE) and nxt and _looks_verb(nxt, common):
+        if boundary and nxt and _looks_verb(nxt, common):
             return True
+        if prev in SUBORDINATORS and nxt and nxt not in NOT_SUBJECT_NEXT:
+            return True  # the subject of a clause: "... dat Rusland op 16 mei raketten had afgevuurd"
         if _looks_verb(prev, common) and prev not in {"is", "was", "zijn", "waren"}:
             return True
         return bool(prev == "en" and _looks_verb(self._word(first - 3), common))

@@ -308,6 +308,8 @@ class FigureTagger:
             if qualifier == "up_to" and start_tok > 0 and toks[start_tok - 1].text in {"van", "from"}:
                 qualifier, start_tok = None, i  # "van 5 tot 9": a range, not "up to"
             category, who = self._category(toks, i, j, lex)
+            if value < 1 and category in {"weapons", "money", "troops"}:
+                category = None  # "de helft van de granaten": a share, not a count
             if category is None and previous is not None and nxt in {"in", "aan", "bij", "van", "op", "als", ""}:
                 category = previous["category"]
                 who = who or self._who(toks[j : j + 4], lex)
