@@ -28,6 +28,7 @@ PAGES = [
     "/timeline",
     "/timeline?level=month",
     "/timeline?level=phase",
+    f"/timeline?topic={websamples.TOPIC_SLUG}",
     "/events",
     "/events?type=gevecht",
     "/map",
@@ -295,3 +296,22 @@ def test_a_question_in_the_search_box_is_answered_with_citations(client: TestCli
     assert "2022-02-24" in answer.group(0) or "24 februari 2022" in answer.group(0)
     assert re.search(r'href="/documents/\d+#s\d+"', answer.group(0))
     assert '<section class="answer card"' not in client.get("/search", params={"q": "kiev"}).text
+
+
+def test_a_sentence_with_its_mentions_document_and_events(client: TestClient) -> None:
+    event = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    source = client.get(f"/api/events/{event['id']}").json()["sources"][0]
+    sentence = client.get(f"/api/sentences/{source['sentence_id']}").json()
+    assert sentence["text"] == source["text"]
+    assert sentence["document"]["id"] == source["document_id"]
+    assert event["id"] in [e["id"] for e in sentence["events"]]
+    assert {m["kind"] for m in sentence["mentions"]} >= {"place"}
+    assert client.get("/api/sentences/999999").status_code == 404
+
+
+def test_a_topic_has_its_own_timeline(client: TestClient) -> None:
+    body = client.get(f"/timeline?topic={websamples.TOPIC_SLUG}").text
+    assert "Oorlog in Oekraïne" in body and 'name="topic"' in body
+    assert client.get("/timeline?topic=onbekend").status_code == 404
+    assert client.get("/api/timeline", params={"topic": "onbekend"}).status_code == 404
+    assert client.get("/api/timeline", params={"topic": websamples.TOPIC_SLUG}).json()

@@ -28,6 +28,7 @@ class EventFilter:
     place: str | None = None
     actor: str | None = None
     document_id: int | None = None
+    sentence_id: int | None = None
 
     def apply(self, query: Select[Any]) -> Select[Any]:
         e = t.events
@@ -44,6 +45,9 @@ class EventFilter:
         if self.document_id is not None:
             src = t.event_sources
             query = query.where(e.c.id.in_(select(src.c.event_id).where(src.c.document_id == self.document_id)))
+        if self.sentence_id is not None:
+            src = t.event_sources
+            query = query.where(e.c.id.in_(select(src.c.event_id).where(src.c.sentence_id == self.sentence_id)))
         return query
 
 

@@ -63,6 +63,22 @@ def get_document(doc_id: int, store: StoreDep) -> dict[str, Any]:
     }
 
 
+@router.get("/api/sentences/{sentence_id}", tags=["documents"])
+def get_sentence(sentence_id: int, store: StoreDep) -> dict[str, Any]:
+    """One sentence with its time expressions and mentions, its document and the events it is a source of."""
+    context = store.sentence_context([sentence_id]).get(sentence_id)
+    doc = store.get_document(context["document_id"]) if context else None
+    sent = next((s for s in doc.sentences if s.id == sentence_id), None) if doc else None
+    if doc is None or sent is None:
+        raise HTTPException(status_code=404, detail=f"no sentence with id {sentence_id}")
+    events, _total = list_events(store, EventFilter(sentence_id=sentence_id), limit=100)
+    return {
+        **_sentence_json(sent),
+        "document": {k: getattr(doc, k) for k in ("id", "source", "title", "url", "published", "language")},
+        "events": [{k: e[k] for k in ("id", "date", "type", "title")} for e in events],
+    }
+
+
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def documents_page(
     request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0, language: str | None = None

@@ -11,15 +11,46 @@ from fastapi.responses import HTMLResponse
 
 from kroniek.timeline import build_timeline
 from kroniek.web.deps import StoreDep
-from kroniek.web.view import render
+from kroniek.web.i18n import gettext, language_of
+from kroniek.web.view import error_page, render
 
 router = APIRouter()
 
 Level = Annotated[str, Query(pattern="^(day|month|phase)$", description="day, month or phase")]
 
 
-def _timeline(store: Any, dates: int, sentences: int, level: str, start: str | None, end: str | None) -> list[Any]:
-    return build_timeline(store.load_documents(), dates=dates, sentences=sentences, level=level, start=start, end=end)
+def _topic(store: Any, slug: str | None) -> Any:
+    """The topic named ``slug``, or None when no slug is given; 404 when it is unknown."""
+    if not slug:
+        return None
+    from kroniek.store.topics import get_topic
+
+    topic = get_topic(store, slug)
+    if topic is None:
+        raise HTTPException(status_code=404, detail=f"no topic {slug!r}")
+    return topic
+
+
+def _timeline(
+    store: Any, dates: int, sentences: int, level: str, start: str | None, end: str | None, topic: Any = None
+) -> list[Any]:
+    """The timeline of all reports, or of a topic's: its keywords, actors, places, language and dates."""
+    if topic is None:
+        return build_timeline(
+            store.load_documents(), dates=dates, sentences=sentences, level=level, start=start, end=end
+        )
+    from kroniek.topics.query import topic_query
+
+    return build_timeline(
+        store.load_documents(language=topic.language),
+        dates=dates,
+        sentences=sentences,
+        level=level,
+        start=start or topic.date_from,
+        end=end or topic.date_to,
+        query=topic_query(topic),
+        language=topic.language,
+    )
 
 
 @router.get("/api/timeline", tags=["timeline"])
@@ -30,10 +61,11 @@ def timeline_api(
     level: Level = "day",
     start: str | None = None,
     end: str | None = None,
+    topic: Annotated[str | None, Query(description="a topic's slug: only its reports")] = None,
 ) -> list[dict[str, Any]]:
     """Key dates with their sentences, each sentence with its source."""
     try:
-        entries = _timeline(store, dates, sentences, level, start, end)
+        entries = _timeline(store, dates, sentences, level, start, end, _topic(store, topic))
     except ModuleNotFoundError as exc:
         raise HTTPException(status_code=501, detail=f"level {level!r} is not available: {exc}") from exc
     return [asdict(entry) for entry in entries]
@@ -69,13 +101,18 @@ def timeline_page(
     dates: Annotated[int, Query(ge=1, le=500)] = 20,
     sentences: Annotated[int, Query(ge=1, le=20)] = 3,
     level: Level = "day",
+    topic: str | None = None,
 ) -> HTMLResponse:
     notice = None
     try:
-        entries = _timeline(store, dates, sentences, level, None, None)
+        chosen = _topic(store, topic)
+    except HTTPException:
+        return error_page(request, 404, gettext(language_of(request), "error.not_found"))
+    try:
+        entries = _timeline(store, dates, sentences, level, None, None, chosen)
     except ModuleNotFoundError:
         notice, level = "timeline.phase_missing", "day"
-        entries = _timeline(store, dates, sentences, level, None, None)
+        entries = _timeline(store, dates, sentences, level, None, None, chosen)
     entries.sort(key=lambda e: e.date)
     cites = store.sentence_context(s.sentence_id for e in entries for s in e.sentences if s.sentence_id is not None)
     spans = [_span(e.date) for e in entries]
@@ -104,6 +141,7 @@ def timeline_page(
             "level": level,
             "dates": dates,
             "notice": notice,
+            "topic": chosen,
             "cites": cites,
             "axis_start": first.isoformat() if first else "",
             "axis_end": last.isoformat() if last else "",
