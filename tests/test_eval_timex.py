@@ -94,3 +94,11 @@ def test_align_timeml_maps_tags_back_onto_the_text() -> None:
     )
     got = [(t.start, t.end, t.type, t.value) for t in align_timeml(text, timeml)]
     assert got == [(3, 10, "DATE", "2022-03-03"), (13, 20, "DATE", "2022-03-04"), (22, 29, "DURATION", "P3D")]
+
+
+def test_publication_date_header_makes_a_news_report() -> None:
+    from kroniek.evaluation.timex import publication_date
+
+    assert publication_date((SEEDS / "000_52cbfcf192b59ab9.txt").read_text(encoding="utf-8")) == "2022-02"
+    assert publication_date(load_text(SEEDS / "004_673d561ad2e5bcf3.txt")) is None
+    assert publication_date(" source NOS\n date 2022-02-24\nTekst.") == "2022-02-24"

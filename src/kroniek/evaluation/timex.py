@@ -126,6 +126,17 @@ def load_text(path: str | Path) -> str:
     return raw
 
 
+_HEADER_DATE = re.compile(
+    r"\A(?:[ \t]*(?:source|title|url)[ \t]+[^\n]*\n)*[ \t]*date[ \t]+(\d{4}(?:-\d{2}){0,2})(?!\d)", re.IGNORECASE
+)
+
+
+def publication_date(text: str) -> str | None:
+    """The date of a `` date 2022-02`` header line at the top of a plain-text report (seed 000), if any."""
+    match = _HEADER_DATE.match(text)
+    return match.group(1) if match else None
+
+
 def _overlaps(a: Timex, b: Timex) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -297,10 +308,15 @@ def align_timeml(text: str, timeml: str) -> list[Timex]:
 
 def run_heideltime(text: str, published: str | None, gold_spans: list[tuple[int, int]]) -> SystemOutput:
     """HeidelTime on one document; its event date for a sentence is its first DATE there (None without)."""
+    from kroniek.text.language import detect
+
+    language = "english" if detect(text) == "en" else "dutch"
     if published:
-        timex = heideltime_tag(text, "dutch", "news", published if len(published) == 10 else None)
+        # HeidelTime wants a full date: a report dated to the month is anchored at its first day.
+        dct = (published + "-01-01")[:10]
+        timex = heideltime_tag(text, language, "news", dct)
     else:
-        timex = heideltime_tag(text, "dutch", "narratives")
+        timex = heideltime_tag(text, language, "narratives")
     events: dict[tuple[int, int], str | None] = {}
     for start, end in gold_spans:
         first = next((t for t in timex if start <= t.start < end and t.type == "DATE"), None)
@@ -326,7 +342,8 @@ def evaluate(gold_path: str | Path, docs_dir: str | Path, system: str = "kroniek
     outputs = {}
     for name, sents in by_doc.items():
         text = load_text(Path(docs_dir) / name)
-        outputs[name] = run(text, None, [(s.start, s.end) for s in sents])
+        # A report with a publication date is news, anchored at it; a text without one is a narrative.
+        outputs[name] = run(text, publication_date(text), [(s.start, s.end) for s in sents])
     return score(gold, outputs)
 
 
