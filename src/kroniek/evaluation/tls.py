@@ -293,26 +293,9 @@ def article_document(article: Article, language: str = "en", query: TopicQuery |
     return doc
 
 
-def _time_tagger() -> Callable[[Document], Document]:
-    from kroniek.timeline._tmpdates import annotate as fallback  # TEMPORARY until the tagger is robust
-
-    try:
-        pipeline = Pipeline(("time",))
-    except (KeyError, ModuleNotFoundError):
-        return fallback
-
-    def tag(doc: Document) -> Document:
-        try:
-            return pipeline(doc)
-        except Exception:  # noqa: BLE001 - TEMPORARY
-            return fallback(doc)
-
-    return tag
-
-
 def kroniek_summariser() -> Summariser:
     """Kroniek's own timeline summariser, with time tagging, in the benchmark's shape."""
-    tagger = _time_tagger()
+    tagger = Pipeline(("time",))
     cache: dict[str, Document] = {}
 
     def summarise(topic: Topic, articles: Sequence[Article], l_dates: int, k_sents: int, first: str, last: str):
