@@ -57,7 +57,7 @@ def test_particle_verbs_and_coordinated_verbs(tag):
     assert tag("Poetin gaf die avond aan dat hij de troepen terugtrok.") == [
         ("gaf die avond aan", "Vladimir Putin", "asserts")
     ]
-    assert tag("Premier Mark Rutte sprak van agressie en benadrukte dat sancties nodig zijn.") == [
+    assert tag("Premier Mark Rutte sprak over agressie en benadrukte dat sancties nodig zijn.") == [
         ("benadrukte", "Mark Rutte", "asserts")
     ]
 
