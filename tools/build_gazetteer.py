@@ -108,7 +108,11 @@ OBLASTS = {
 OBLAST_ALIASES = {"Dnipropetrovsk": ["Dnipro", "Dnjepropetrovsk"], "Kirovohrad": ["Kropyvnytskyi"]}
 
 # GeoNames spellings replaced by the common English name.
-RENAME = {"Chornobyl": "Chernobyl", "Izyum": "Izium", "Rostov-na-Donu": "Rostov-on-Don", "Kiev": "Kyiv"}
+RENAME = {
+    "Chornobyl": "Chernobyl", "Izyum": "Izium", "Rostov-na-Donu": "Rostov-on-Don", "Kiev": "Kyiv",
+    "Siverskodonetsk": "Sievierodonetsk", "Feodosiya": "Feodosia", "Yevpatoriya": "Yevpatoria", "Dzhankoy": "Dzhankoi",
+    "Oleksandriya": "Oleksandriia", "Yenakiyeve": "Yenakiieve", "Pervomaysk": "Pervomaisk",
+}  # fmt: skip
 # Dutch exonyms GeoNames may lack (city name -> extra spellings).
 EXONYMS = {
     "Kyiv": ["Kiev", "Kyjiv"], "Kharkiv": ["Charkov", "Charkiv"], "Odesa": ["Odessa"], "Moscow": ["Moskou"],
@@ -131,6 +135,7 @@ def _canonical(name: str, country: str = "") -> str:
     if country == "UA":
         name = re.sub(r"(?<=[aeiou])yi", "i", name)
         name = re.sub(r"(?<=[bcdfghklmnprstvzh])y(?=[aue])", "i", name)
+        name = re.sub(r"yy\b", "yi", name)
     return RENAME.get(name, name)
 
 
