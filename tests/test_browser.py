@@ -11,11 +11,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 import websamples
@@ -61,12 +63,9 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """(base URL, database URL) of a running app."""
-    db = websamples.build(tmp_path_factory.mktemp("browser") / "kroniek.db")
-    # Private URLs allowed: the feed test adds this server's own Atom feed (nothing outside is reached).
-    app = create_app(db, Settings(api_token=TOKEN, tile_url=None, allow_private_urls=True))
+@contextmanager
+def running(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a thread on a free localhost port; yields its base URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -77,9 +76,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the app did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", db
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(base URL, database URL) of a running app."""
+    db = websamples.copy(tmp_path_factory.mktemp("browser") / "kroniek.db", tmp_path_factory.getbasetemp())
+    # Private URLs allowed: the feed test adds this server's own Atom feed (nothing outside is reached).
+    with running(create_app(db, Settings(api_token=TOKEN, tile_url=None, allow_private_urls=True))) as base:
+        yield base, db
 
 
 @pytest.fixture(scope="session")
@@ -339,3 +349,19 @@ def test_files_and_feeds_are_added_through_the_ingest_page(page: Page, server: t
     expect(page.get_by_role("link", name=own_feed)).to_be_visible()
     assert own_feed in [f["url"] for f in list_feeds(store)]
     shoot(page, "ingest-done")
+
+
+def test_a_closed_server_is_opened_with_the_token_page(browser: Browser, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'closed.db'}"
+    with running(create_app(db, Settings(api_token=TOKEN, private_reads=True))) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        response = page.goto(base + "/")
+        assert response is not None and response.status == 401
+        page.goto(base + "/static/token.html")
+        page.get_by_label("Sleutel").fill(TOKEN)
+        page.get_by_role("button", name="Bewaren").click()
+        page.wait_for_url(base + "/")
+        expect(page.locator("main h1")).to_have_text("Kroniek")
+        expect(page.locator(".counts")).to_be_visible()
+        context.close()

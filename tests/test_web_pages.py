@@ -44,7 +44,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return websamples.build(tmp_path_factory.mktemp("web") / "kroniek.db")
+    return websamples.copy(tmp_path_factory.mktemp("web") / "kroniek.db", tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="module")

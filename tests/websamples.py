@@ -7,6 +7,7 @@ sentences with their real mentions; the event stage's own grouping is tested in 
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +22,24 @@ from kroniek.store.topics import Topic, create_topic, save_overview
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 TOPIC_SLUG = "oorlog-in-oekraine"
+
+
+_BUILT: list[Path] = []
+
+
+def copy(path: Path, scratch: Path) -> str:
+    """A copy of the sample database at ``path`` (built once per test session under ``scratch``)."""
+    if not _BUILT:
+        built = scratch / "websamples.db"
+        build(built)
+        _BUILT.append(built)
+    source = sqlite3.connect(_BUILT[0])
+    target = sqlite3.connect(path)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return f"sqlite:///{path}"
 
 
 def build(path: Path) -> str:

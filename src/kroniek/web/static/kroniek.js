@@ -110,6 +110,7 @@
       input.value = "";
       input.placeholder = "••••••••";
       say(form, form.dataset.saved, true);
+      if (form.dataset.next) location.assign(form.dataset.next);
     });
     form.querySelector(".token-forget").addEventListener("click", function () {
       writeToken("");
