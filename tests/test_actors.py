@@ -95,3 +95,9 @@ def test_everyday_words_are_no_actors(tag):
     # "is" (Islamic State) and "who" (World Health Organization) only count as written in capitals.
     assert tag("het is niet duidelijk who did it.") == []
     assert [a["name"] for a in tag("De WHO en IS werden genoemd.")] == ["World Health Organization", "Islamic State"]
+
+
+def test_a_first_name_and_an_unknown_surname_make_a_person(tag):
+    actors = tag("volgens analist georgi gotev was het een keerpunt. later schreef gotev dat hij het mis had.")
+    assert [(a["text"], a["name"]) for a in actors] == [("georgi gotev", "Georgi Gotev"), ("gotev", "Georgi Gotev")]
+    assert tag("een roman van hem verscheen in kiev.") == []  # "roman" is a word here, not a first name

@@ -639,6 +639,28 @@ class Analysis:
             taken.update(range(first, last + 1))
             surnames.setdefault(skeleton(tokens[-1]), name)
             consumed = last
+        # A first name and a surname anywhere: "Georgi Gotev schreef", "volgens Oleksi Arestovytsj".
+        first_names = lex.first_names
+        for i in [k for k, w in enumerate(self.index.words) if w in first_names]:
+            if i in taken or i + 1 in taken or self._gap(i).strip(" "):
+                continue
+            nxt = self._word(i + 1)
+            if not nxt.isalpha() or len(nxt) < 3 or nxt in lex.common or nxt in first_names or nxt in lex.titles:
+                continue
+            if self.cased and not (self.text[self.index.spans[i][0]].isupper() and self._name_token(i + 1)):
+                continue
+            last = i + 1
+            if not self._gap(last).strip(" -") and self._name_token(last + 1) and last + 1 not in taken:
+                after = self._word(last + 1)
+                if after not in lex.common and _SURNAME.search(after):
+                    last += 1  # a patronymic or a second surname
+            tokens = [self._word(t) for t in range(i, last + 1)]
+            written = [self.text[self.index.spans[t][0] : self.index.spans[t][1]] for t in range(i, last + 1)]
+            name = person_name(tokens, written, self.cased)
+            start, end = self.index.spans[i][0], self.index.spans[last][1]
+            new.append(Found("actor", start, end, {"name": name, "type": "person"}, i, last))
+            taken.update(range(i, last + 1))
+            surnames.setdefault(skeleton(tokens[-1]), name)
         if surnames:
             skels = self.index.skeletons
             for t in [k for k, sk in enumerate(skels) if sk in surnames]:
