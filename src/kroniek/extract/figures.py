@@ -383,6 +383,9 @@ class FigureTagger:
         for t in head:
             if t.text in lex["money"]:
                 return "money", None
+        phrase = " ".join(t.text for t in clause)
+        if "om het leven" in phrase or "het leven lieten" in phrase:
+            return "killed", who
         for t in head:
             word = t.text
             for cat in ("killed", "injured", "prisoners", "refugees", "displaced", "weapons"):
