@@ -35,7 +35,8 @@ class DispatchReport:
     delivered: int = 0
     failed: int = 0
     retries: int = 0  # extra attempts within this run
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole dispatch: claiming, rendering, sending, bookkeeping
+    fanout_seconds: float = 0.0  # the webhook requests alone
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -117,6 +118,7 @@ class Dispatcher:
         if messages:
             fanout = self.webhook.send(messages)
             report.retries += fanout.retries
+            report.fanout_seconds = fanout.seconds
             for o in fanout.outcomes:
                 if o.ok:
                     ok.append(o.id)

@@ -5,8 +5,11 @@ retry, so receivers dedupe on it), ``webhook-timestamp`` (Unix seconds of this a
 ``webhook-signature``: ``v1,`` + base64 of HMAC-SHA256 over ``"{id}.{timestamp}.{body}"``
 with the subscription's secret (``whsec_`` + base64 of the key bytes).
 
-A fan-out runs many requests at once (bounded by a semaphore), retries a failed request a
-few times with exponential backoff, and reports what failed; the outbox retries those later.
+A fan-out runs many requests at once (``concurrency`` workers on keep-alive connections),
+retries a failed request a few times with exponential backoff, and reports what failed; the
+outbox retries those later. It speaks HTTP/1.1 on asyncio streams directly, each request
+written whole and each response parsed by llhttp (httptools): on the test machine httpx's
+connection pool managed ~500 requests a second, too few for 10,000 followers in 5 seconds.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ import base64
 import hashlib
 import hmac
 import secrets
+import socket
+import ssl
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import httpx
+import httptools
 
 from kroniek.ingest.fetch import check_url
 
@@ -110,69 +115,173 @@ class FanoutReport:
 
 
 @dataclass
+class _Target:
+    """Where an origin's requests go: the checked address to connect to, or why not."""
+
+    host: str
+    address: str | None = None
+    port: int = 0
+    tls: bool = False
+    refusal: str | None = None
+
+
+class _Parsed:
+    """httptools callbacks: we only need to know when the response is complete."""
+
+    complete = False
+
+    def on_message_complete(self) -> None:
+        self.complete = True
+
+
+class _Connection:
+    """One keep-alive HTTP/1.1 connection: requests written whole, responses parsed by llhttp (httptools)."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+        self.keep_alive = True
+
+    async def post(self, target: str, host: str, headers: dict[str, str], body: bytes) -> int:
+        lines = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        head = f"POST {target} HTTP/1.1\r\nhost: {host}\r\ncontent-length: {len(body)}\r\n{lines}\r\n"
+        self.writer.write(head.encode("latin-1") + body)  # one write, one system call per message
+        await self.writer.drain()
+        parsed = _Parsed()
+        parser = httptools.HttpResponseParser(parsed)
+        while not parsed.complete:
+            data = await self.reader.read(65536)
+            if not data:
+                raise ConnectionError("the receiver closed the connection")
+            try:
+                parser.feed_data(data)
+            except httptools.HttpParserError as exc:
+                raise ConnectionError(f"bad HTTP response: {exc}") from None
+        self.keep_alive = parser.should_keep_alive()
+        return int(parser.get_status_code())
+
+    @property
+    def reusable(self) -> bool:
+        return self.keep_alive and not self.reader.at_eof()
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+@dataclass
 class WebhookNotifier:
+    """Fans messages out over keep-alive connections, ``concurrency`` requests at a time.
+
+    Each of ``concurrency`` workers takes the next message from a queue and posts it over its
+    own connection to that origin (kept open for the next message). A failed request is put
+    back after ``backoff`` seconds (doubling), at most ``attempts`` times in one run; what still
+    fails is left to the outbox, which tries again later with longer delays.
+    """
+
     concurrency: int = 200
     timeout: float = 10.0
     attempts: int = 3  # per fan-out; the outbox retries later with longer delays
     backoff: float = 0.25  # seconds before the first in-run retry; doubles each time
     allow_private: bool = False
-    transport: httpx.AsyncBaseTransport | None = None
-    _checked: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _targets: dict[tuple[str, str, int], _Target] = field(default_factory=dict, repr=False)
 
-    def _refusal(self, url: str) -> str | None:
-        """Why ``url`` may not be posted to (checked once per host and port in a run), or None."""
+    async def _target(self, url: str) -> _Target:
+        """Resolve and check an origin once per run; connect to the checked address (no DNS rebinding)."""
         parts = urlsplit(url)
-        host = f"{parts.scheme}://{parts.netloc}"
-        if host not in self._checked:
+        scheme = parts.scheme.lower()
+        try:
+            port = parts.port or (443 if scheme == "https" else 80)
+        except ValueError:
+            port = 0
+        key = (scheme, (parts.hostname or "").lower(), port)
+        if key not in self._targets:
+            target = _Target(host=parts.netloc, port=port, tls=scheme == "https")
             try:
-                check_url(url, allow_private=self.allow_private)
-                self._checked[host] = None
-            except ValueError as exc:
-                self._checked[host] = str(exc)
-        return self._checked[host]
+                check_url(url, allow_private=self.allow_private, resolve=False)
+                infos = await asyncio.get_running_loop().getaddrinfo(key[1], port, type=socket.SOCK_STREAM)
+                for info in infos:
+                    address = str(info[4][0])
+                    literal = f"[{address}]" if ":" in address else address
+                    check_url(f"{scheme}://{literal}:{port}/", allow_private=self.allow_private, resolve=False)
+                    target.address = target.address or address
+            except (ValueError, OSError) as exc:
+                target.refusal = f"refused: {exc}" if "refused" not in str(exc) else str(exc)
+            self._targets[key] = target
+        return self._targets[key]
 
-    async def _send(self, client: httpx.AsyncClient, sem: asyncio.Semaphore, msg: Message) -> Outcome:
-        refusal = self._refusal(msg.url)
-        if refusal:
-            return Outcome(msg.id, False, 1, error=refusal)
-        error, status = None, None
-        for attempt in range(1, self.attempts + 1):
-            if attempt > 1:
-                await asyncio.sleep(self.backoff * 2 ** (attempt - 2))
-            async with sem:
-                try:
-                    response = await client.post(
-                        msg.url, content=msg.body, headers=headers_for(msg.secret, msg.id, msg.body)
-                    )
-                except httpx.HTTPError as exc:
-                    error, status = f"{type(exc).__name__}: {exc}", None
-                    continue
-            status = response.status_code
-            if 200 <= status < 300:
-                return Outcome(msg.id, True, attempt, status)
-            error = f"HTTP {status}"
-            if status == 410:
-                return Outcome(msg.id, False, attempt, status, error, gone=True)
-            if 400 <= status < 500 and status not in (408, 409, 425, 429):
-                break  # the receiver refuses this message; retrying now will not help
-        return Outcome(msg.id, False, attempt, status, error)
+    async def _connect(self, target: _Target, hostname: str) -> _Connection:
+        ssl_context = self._ssl if target.tls else None
+        reader, writer = await asyncio.open_connection(
+            target.address, target.port, ssl=ssl_context, server_hostname=hostname if target.tls else None
+        )
+        return _Connection(reader, writer)
 
     async def fanout(
         self, messages: Sequence[Message], progress: Callable[[Outcome], None] | None = None
     ) -> FanoutReport:
         start = time.perf_counter()
-        sem = asyncio.Semaphore(self.concurrency)
-        limits = httpx.Limits(max_connections=self.concurrency, max_keepalive_connections=self.concurrency)
-        async with httpx.AsyncClient(
-            timeout=self.timeout, limits=limits, transport=self.transport, follow_redirects=False
-        ) as client:
-            tasks = [asyncio.create_task(self._send(client, sem, m)) for m in messages]
-            outcomes = []
-            for task in asyncio.as_completed(tasks):
-                outcome = await task
-                outcomes.append(outcome)
-                if progress:
-                    progress(outcome)
+        self._ssl = ssl.create_default_context() if any(m.url.startswith("https:") for m in messages) else None
+        queue: asyncio.Queue[tuple[Message, int] | None] = asyncio.Queue()
+        for m in messages:
+            queue.put_nowait((m, 1))
+        outcomes: list[Outcome] = []
+        remaining = len(messages)
+        loop = asyncio.get_running_loop()
+        workers = max(1, min(self.concurrency, len(messages)))
+
+        def finish(outcome: Outcome) -> None:
+            nonlocal remaining
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+            remaining -= 1
+            if remaining == 0:
+                for _ in range(workers):
+                    queue.put_nowait(None)
+
+        async def worker() -> None:
+            connections: dict[str, _Connection] = {}
+            try:
+                while (item := await queue.get()) is not None:
+                    msg, attempt = item
+                    parts = urlsplit(msg.url)
+                    target = await self._target(msg.url)
+                    if target.refusal or target.address is None:
+                        finish(Outcome(msg.id, False, attempt, error=target.refusal or "no address"))
+                        continue
+                    origin = f"{parts.scheme}://{parts.netloc}"
+                    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+                    status, error = None, None
+                    try:
+                        async with asyncio.timeout(self.timeout):
+                            conn = connections.pop(origin, None) or await self._connect(target, parts.hostname or "")
+                            status = await conn.post(
+                                path, target.host, headers_for(msg.secret, msg.id, msg.body), msg.body
+                            )
+                        if conn.reusable:
+                            connections[origin] = conn
+                        else:
+                            conn.close()
+                    except (OSError, TimeoutError, ConnectionError) as exc:
+                        error = f"{type(exc).__name__}: {exc}".rstrip(": ")
+                    if status is not None and 200 <= status < 300:
+                        finish(Outcome(msg.id, True, attempt, status))
+                        continue
+                    error = error or f"HTTP {status}"
+                    if status == 410:
+                        finish(Outcome(msg.id, False, attempt, status, error, gone=True))
+                    elif attempt >= self.attempts or (
+                        status is not None and 400 <= status < 500 and status not in (408, 409, 425, 429)
+                    ):
+                        finish(Outcome(msg.id, False, attempt, status, error))
+                    else:
+                        delay = self.backoff * 2 ** (attempt - 1)
+                        loop.call_later(delay, queue.put_nowait, (msg, attempt + 1))
+            finally:
+                for conn in connections.values():
+                    conn.close()
+
+        if messages:
+            await asyncio.gather(*(worker() for _ in range(workers)))
         return FanoutReport(outcomes, time.perf_counter() - start)
 
     def send(self, messages: Sequence[Message]) -> FanoutReport:
