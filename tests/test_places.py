@@ -104,3 +104,14 @@ def test_cased_text_requires_capitals_for_places(tag):
 def test_gazetteer_is_compiled_and_sizable():
     sizes = lexicons().sizes
     assert sizes["places"] > 10_000 and sizes["place_spellings"] > 50_000
+
+
+def test_villages_the_gazetteer_lacks(tag):
+    places = tag(
+        "de oekraïense troepen heroverden het dorp zarjanove en de salliant bij kozatsjivka, ten zuiden van izjoem."
+    )
+    assert [(p["text"], p["name"], p["country"]) for p in places] == [
+        ("zarjanove", "Zarianove", "UA"),
+        ("kozatsjivka", "Kozachivka", "UA"),
+        ("izjoem", "Izium", "UA"),
+    ]

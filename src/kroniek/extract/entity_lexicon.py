@@ -296,6 +296,7 @@ _PROPER = re.compile(r"[A-ZÀ-Þ]")
 _PLACE_ENDING = re.compile(
     r"(?:ivka|ovka|jivka|yivka|ivske|ovske|ivsk|ove|ovo|evo|ino|yne|ske|ivtsi|horod|grad|opil|opol)$"
 )
+_VILLAGE = re.compile(r"(?<![^\W_])[^\W\d_]{3,}(?:ivka|ovka)(?![^\W_])")
 PLACE_NOUNS = frozenset(
     [
         "dorp",
@@ -339,6 +340,7 @@ def _reverse_transliterate(word: str) -> str:
     out = word.replace("ch", "kh")  # Dutch ch is English kh: before tsj becomes ch
     for a, b in (("sjtsj", "shch"), ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u")):
         out = out.replace(a, b)
+    out = re.sub(r"(?<=[bcdfgklmnprstvz])j(?=[aeiou])", "i", out)  # Slovjansk -> Sloviansk
     out = re.sub(r"(?:^|(?<=[aeiouy]))j", "y", out)
     return out
 
@@ -548,12 +550,14 @@ class Analysis:
         countries: Counter[str] = context["countries"]
         core = [c for c, _ in countries.most_common() if c in {"UA", "RU", "BY", "MD", "GE"}]
         country = core[0] if core else None
-        for i in [k for k, w in enumerate(words) if w in PLACE_NOUNS]:
-            j = i + 1
-            if j >= len(words) or j in taken or self._gap(i).strip(" "):
+        announced = [k + 1 for k, w in enumerate(words) if w in PLACE_NOUNS and not self._gap(k).strip(" ")]
+        # "-ivka" and "-ovka" name villages whether announced or not: "de Vremivka-saillant".
+        suffixed = [self.index.token_at(m.start()) for m in _VILLAGE.finditer(self.index.folded)]
+        for j in sorted(set(announced) | set(suffixed)):
+            if j >= len(words) or j in taken:
                 continue
             word = words[j]
-            if word in lex.common or not _PLACE_ENDING.search(word) or len(word) < 5:
+            if word in lex.common or word in lex.first_names or not _PLACE_ENDING.search(word) or len(word) < 5:
                 continue
             s, e = self.index.spans[j]
             if self.cased and not self.text[s].isupper():
