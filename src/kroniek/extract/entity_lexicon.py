@@ -380,7 +380,7 @@ class Analysis:
     def _run(self) -> None:
         lex = self.lex
         matches = lex.lexicon.find(self.index) + self._compounds()
-        kept = []
+        kept: list[tuple[Match, list[Entry], set[str]]] = []
         for m in matches:
             surface = self.text[m.start : m.end]
             written = " ".join(self._word(t) for t in range(m.first, m.last + 1))
@@ -401,8 +401,8 @@ class Analysis:
                 kept.append((m, list(chosen.values()), exact))
         context = self._context([v for _, v, _ in kept])
         taken: set[int] = set()
-        for m, values, exact in kept:
-            found = self._resolve(m, values, exact, context)
+        for m, entries, exact in kept:
+            found = self._resolve(m, entries, exact, context)
             if found is not None:
                 self.found.append(found)
                 taken.update(range(found.first, found.last + 1))
@@ -671,13 +671,13 @@ class Analysis:
                 if t in taken:
                     continue
                 word = self._word(t)
-                name = surnames.get(skels[t]) if len(word) > 3 else None
-                if name is None or (not self.cased and word in lex.common):
+                known = surnames.get(skels[t]) if len(word) > 3 else None
+                if known is None or (not self.cased and word in lex.common):
                     continue
                 s, e = self.index.spans[t]
                 if self.cased and not self.text[s].isupper():
                     continue
-                new.append(Found("actor", s, e, {"name": name, "type": "person"}, t, t))
+                new.append(Found("actor", s, e, {"name": known, "type": "person"}, t, t))
         if self.cased:
             new.extend(self._speakers(taken))
         self.found.extend(new)
