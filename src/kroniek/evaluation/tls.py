@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -29,8 +30,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import snowballstemmer
 
 from kroniek.model import Document, Sentence
 from kroniek.pipeline import Pipeline
@@ -54,7 +53,77 @@ def _exceptions() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
 
 
-_STEMMER = snowballstemmer.stemmer("porter")
+# Porter (1980) as ROUGE-1.5.5 implements it (Martin Porter's Perl release 1 with the
+# 'bli'/'logi' departures and Chin-Yew Lin's 2004 change to -ement/-ment/-ent in step 4).
+_C = "[^aeiou][^aeiouy]*"
+_V = "[aeiouy][aeiou]*"
+_MGR0 = re.compile(f"^({_C})?{_V}{_C}")
+_MEQ1 = re.compile(f"^({_C})?{_V}{_C}({_V})?$")
+_MGR1 = re.compile(f"^({_C})?{_V}{_C}{_V}{_C}")
+_VOWEL_IN = re.compile(f"^({_C})?[aeiouy]")
+_CVC = re.compile(f"^{_C}[aeiouy][^aeiouwxy]$")
+_STEP2 = {
+    "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize", "bli": "ble",
+    "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous", "ization": "ize", "ation": "ate",
+    "ator": "ate", "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous", "aliti": "al",
+    "iviti": "ive", "biliti": "ble", "logi": "log",
+}  # fmt: skip
+_STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "", "ness": ""}
+_STEP2_RE = re.compile("(" + "|".join(_STEP2) + ")$")
+_STEP3_RE = re.compile("(" + "|".join(_STEP3) + ")$")
+_STEP4_RE = re.compile("(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$")
+
+
+def porter(w: str) -> str:
+    """Stem one lowercase word exactly as ROUGE-1.5.5's Perl stemmer does."""
+    if len(w) < 3:
+        return w
+    initial_y = w[0] == "y"
+    if initial_y:
+        w = "Y" + w[1:]
+    if (m := re.search("(ss|i)es$", w)) or (m := re.search("([^s])s$", w)):
+        w = w[: m.start()] + m[1]
+    if w.endswith("eed"):
+        if _MGR0.search(w[:-3]):
+            w = w[:-1]
+    elif m := re.search("(ed|ing)$", w):
+        stem = w[: m.start()]
+        if _VOWEL_IN.search(stem):
+            w = stem
+            if re.search("(at|bl|iz)$", w):
+                w += "e"
+            elif re.search(r"([^aeiouylsz])\1$", w):
+                w = w[:-1]
+            elif _CVC.search(w):
+                w += "e"
+    if w.endswith("y") and _VOWEL_IN.search(w[:-1]):
+        w = w[:-1] + "i"
+    if m := _STEP2_RE.search(w):
+        stem = w[: m.start()]
+        if _MGR0.search(stem):
+            w = stem + _STEP2[m[1]]
+    if m := _STEP3_RE.search(w):
+        stem = w[: m.start()]
+        if _MGR0.search(stem):
+            w = stem + _STEP3[m[1]]
+    if (m := _STEP4_RE.search(w)) and _MGR1.search(w[: m.start()]):
+        w = w[: m.start()]
+    if w.endswith("ment") and _MGR1.search(w[:-4]):
+        w = w[:-4]
+    if w.endswith("ent"):
+        if _MGR1.search(w[:-3]):
+            w = w[:-3]
+    elif (m := re.search("(s|t)(ion)$", w)) and _MGR1.search(w[: m.start()] + m[1]):
+        w = w[: m.start()] + m[1]
+    if w.endswith("e"):
+        stem = w[:-1]
+        if _MGR1.search(stem) or (_MEQ1.search(stem) and not _CVC.search(stem)):
+            w = stem
+    if w.endswith("ll") and _MGR1.search(w):
+        w = w[:-1]
+    if initial_y:
+        w = "y" + w[1:]
+    return w
 
 
 @lru_cache(maxsize=200_000)
@@ -62,7 +131,7 @@ def _stem(token: str) -> str:
     if len(token) <= 3:
         return token
     exception = _exceptions().get(token)
-    return exception if exception is not None else _STEMMER.stemWord(token)
+    return exception if exception is not None else porter(token)
 
 
 def rouge_tokens(text: str) -> list[str]:
@@ -92,12 +161,12 @@ class _Summary:
         raw: Counter[str] = Counter()
         for sent in sentences:
             tokens.extend(rouge_tokens(sent))
-            raw.update(sent.split())
+            raw.update(tok for tok in sent.split() if tok not in string.punctuation)  # as tilse 0.2.1
         return cls(sentences, {n: _ngrams(tokens, n) for n in orders}, raw)
 
 
 def _approx_rouge1(pred: _Summary, ref: _Summary) -> float:
-    """tilse's cheap ROUGE-1 F on whitespace tokens, used only to build alignment costs."""
+    """tilse's cheap ROUGE-1 F on whitespace tokens (bare punctuation left out), for alignment costs only."""
     small, large = (pred.raw, ref.raw) if len(pred.raw) <= len(ref.raw) else (ref.raw, pred.raw)
     match = sum(min(c, large[tok]) for tok, c in small.items() if tok in large)
     p_total, r_total = pred.raw.total(), ref.raw.total()
