@@ -92,6 +92,17 @@ EXTRA = [
     ("Snake Island", "UA", 45.25, 30.2, "island", ["Slangeneiland", "Snake Island", "Zmiinyi"]),
     ("Kakhovka Reservoir", "UA", 47.4, 34.0, "lake", ["Kachovkastuwmeer", "Kakhovka Reservoir"]),
     ("Kerch Strait", "", 45.3, 36.5, "sea", ["Straat van Kertsj", "Kerch Strait"]),
+    ("Eastern Europe", "", 50.0, 30.0, "region", ["Oost-Europa", "Eastern Europe"]),
+    ("Western Europe", "", 48.0, 5.0, "region", ["West-Europa", "Western Europe"]),
+    ("Central Asia", "", 43.0, 65.0, "region", ["Centraal-Azië", "Central Asia"]),
+    ("Middle East", "", 29.0, 42.0, "region", ["Midden-Oosten", "Middle East"]),
+    ("Caucasus", "", 42.5, 44.0, "region", ["Kaukasus", "Caucasus"]),
+    ("Scandinavia", "", 62.0, 15.0, "region", ["Scandinavië", "Scandinavia"]),
+    ("Crimean Bridge", "UA", 45.31, 36.51, "bridge", ["Krimbrug", "Kertsjbrug", "Crimean Bridge", "Kerch Bridge"]),
+    ("Azovstal", "UA", 47.1, 37.62, "facility", ["Azovstal", "Azovstal-fabriek", "Azovstalfabriek"]),
+    ("Zaporizhzhia Nuclear Power Plant", "UA", 47.51, 34.59, "facility",
+     ["kerncentrale van Zaporizja", "kerncentrale Zaporizja", "Zaporizhzhia Nuclear Power Plant"]),
+    ("Kinburn Spit", "UA", 46.56, 31.55, "region", ["Kinburn-schoorwal", "Kinburnschiereiland", "Kinburn Spit"]),
 ]  # fmt: skip
 
 # Oblasts of Ukraine and Russian border regions, with their centre (coordinates taken from it).

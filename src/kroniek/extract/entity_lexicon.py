@@ -28,7 +28,20 @@ from kroniek.extract.lexicon import Indexed, Lexicon, Match, fold, indexed, is_l
 from kroniek.model import Document
 
 PLACE_KINDS = frozenset(
-    {"country", "city", "oblast", "region", "river", "sea", "continent", "historical", "island", "lake"}
+    {
+        "country",
+        "city",
+        "oblast",
+        "region",
+        "river",
+        "sea",
+        "continent",
+        "historical",
+        "island",
+        "lake",
+        "bridge",
+        "facility",
+    }
 )
 ACTOR_TYPES = frozenset({"person", "organization", "armed_group"})
 
