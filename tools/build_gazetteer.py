@@ -169,6 +169,18 @@ def _word_zipf() -> dict[str, float]:
     return out
 
 
+def _population_centres() -> dict[str, tuple[float, float]]:
+    """A country's position: the population-weighted mean of its GeoNames cities (>= 15,000 inhabitants)."""
+    sums: dict[str, list[float]] = {}
+    for c in json.loads((GEO / "cities15000.json").read_text()).values():
+        pop = float(c.get("population") or 0)
+        cell = sums.setdefault(c["countrycode"], [0.0, 0.0, 0.0])
+        cell[0] += pop * c["latitude"]
+        cell[1] += pop * c["longitude"]
+        cell[2] += pop
+    return {cc: (round(a / w, 4), round(b / w, 4)) for cc, (a, b, w) in sums.items() if w > 0}
+
+
 def _allowed(alias: str, population: int, zipf: dict[str, float]) -> bool:
     k = key(alias)
     if len(k.strip()) < 3:
@@ -191,13 +203,15 @@ def build() -> list[tuple]:
     zipf = _word_zipf()
     rows: list[tuple] = []
     nl = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
+    centres = _population_centres()
     for c in pycountry.countries:
         code = c.alpha_2
         name = COUNTRY_NAMES.get(code) or getattr(c, "common_name", None) or c.name
         aliases = {name, c.name, getattr(c, "common_name", "") or "", nl.gettext(c.name).split(",")[0]}
         aliases.update(COUNTRY_ALIASES.get(code, []))
         aliases = {a for a in aliases if a and "," not in a and fold(a) not in COUNTRY_SKIP}
-        rows.append((name, code, None, None, "country", 0, sorted(aliases)))
+        lat, lon = centres.get(code, (None, None))
+        rows.append((name, code, lat, lon, "country", 0, sorted(aliases)))
     for name, country, lat, lon, kind, aliases in EXTRA:
         rows.append((name, country or None, lat, lon, kind, 0, sorted(set(aliases) | {name} if aliases else set())))
 
