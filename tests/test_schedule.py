@@ -18,6 +18,7 @@ from kroniek.config import Settings
 from kroniek.ingest import Ingestor, read_path
 from kroniek.model import Document
 from kroniek.pipeline import Pipeline
+from kroniek.store import open_store
 from kroniek.store.topics import Topic, create_topic, list_overviews
 from kroniek.topics.schedule import Scheduler, is_due, last_scheduled, next_scheduled
 
@@ -76,7 +77,9 @@ def test_breaking_development_goes_out_at_once(store) -> None:
     assert max(s.sources for s in first.published[0].update.sections) >= 2
     assert len(list_overviews(store, loud.id)) == 1 and list_overviews(store, quiet.id) == []
     assert scheduler.tick().published == []  # nothing new since
-    _ingest(store, after="2022-02-26", until="2022-02-28")  # the talks at the Belarusian border, reported by several outlets
+    _ingest(
+        store, after="2022-02-26", until="2022-02-28"
+    )  # the talks at the Belarusian border, reported by several outlets
     second = scheduler.tick()
     assert [p.reason for p in second.published] == ["breaking"]
     assert not set(second.published[0].update.document_ids) & set(first.published[0].update.document_ids)
@@ -102,10 +105,9 @@ def test_serve_runs_the_scheduler_and_ctrl_c_stops_both(tmp_path) -> None:
         port = probe.getsockname()[1]
     env = {**os.environ, "KRONIEK_DATABASE_URL": db}
     kroniek = [str(Path(sys.executable).parent / "kroniek")]
-    subprocess.run(
-        [*kroniek, "ingest", str(SAMPLES / "2022-03-01-charkov-vrijheidsplein.txt"), "-q"], env=env, check=True
-    )
-    subprocess.run([*kroniek, "topics", "create", "Oekraïne", "--slug", "ua", "--breaking", "1"], env=env, check=True)
+    store = open_store(db)
+    _ingest(store, after="2022-02-28")
+    create_topic(store, Topic(slug="ua", name="Oekraïne", breaking_threshold=1))
     proc = subprocess.Popen(
         [*kroniek, "serve", "--port", str(port), "--interval", "0.2"],
         env=env,

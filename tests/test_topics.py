@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,8 @@ from typer.testing import CliRunner
 
 from kroniek.cli import app as cli
 from kroniek.config import Settings
-from kroniek.ingest import Ingestor, read_path
+from kroniek.ingest import read_path
+from kroniek.model import Document
 from kroniek.pipeline import Pipeline
 from kroniek.store.topics import (
     Topic,
@@ -27,12 +30,22 @@ from kroniek.topics import topic_documents
 from kroniek.web.app import create_app
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-TOKEN = "test-token"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@lru_cache(maxsize=1)
+def _samples() -> tuple[Document, ...]:
+    """The sample reports, split into sentences once per session."""
+    segment = Pipeline(("sentences",))
+    return tuple(segment(d) for d in read_path(SAMPLES) if isinstance(d, Document))
 
 
 def _ingest(store) -> None:  # type: ignore[no-untyped-def]
-    Ingestor(store, pipeline=Pipeline(("sentences",))).run(read_path(SAMPLES))
+    for doc in copy.deepcopy(_samples()):
+        store.add_document(doc)
+
+
+TOKEN = "test-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def test_create_list_edit_delete(store) -> None:
