@@ -275,14 +275,15 @@ def main(argv: list[str] | None = None) -> None:
         "--pg", default=os.environ.get("KRONIEK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
     )
     parser.add_argument("--json", type=Path, help="Also write the measurements to this JSON file.")
+    parser.add_argument("--keep", type=Path, help="Keep the databases: SQLite file here; PostgreSQL's URL printed.")
     args = parser.parse_args(argv)
-    report = run(args.sentences, args.queries, args.backends.split(","), args.pg)
+    report = run(args.sentences, args.queries, args.backends.split(","), args.pg, keep=args.keep)
     print(report["table"])
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
-def run(n: int, n_queries: int, backends: list[str], pg_url: str) -> dict[str, Any]:
+def run(n: int, n_queries: int, backends: list[str], pg_url: str, keep: Path | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     corpus = generate(n)
     qs = queries(corpus, n_queries)
@@ -300,9 +301,12 @@ def run(n: int, n_queries: int, backends: list[str], pg_url: str) -> dict[str, A
         for backend in backends:
             drop: Callable[[], None] | None = None
             if backend == "sqlite":
-                store, timings = load_sqlite(corpus, Path(tmp) / "bench.db")
+                store, timings = load_sqlite(corpus, keep or Path(tmp) / "bench.db")
             else:
                 store, timings, drop = load_postgres(corpus, pg_url)
+                if keep:
+                    print(f"kept {store.url}", file=sys.stderr)
+                    drop = None
             print(f"{backend}: loaded and indexed {timings}", file=sys.stderr)
             try:
                 t_plain, _ = run_queries(store, plain, facets=False)

@@ -299,19 +299,25 @@ def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool
     sent_where = [w for w in where if w not in doc_where]
     if doc_where:
         sent_where.append(f"s.document_id IN (SELECT d.id FROM documents d WHERE {' AND '.join(doc_where)})")
-    sql = text(
-        "SELECT s.id, s.document_id, s.position, s.text, s.event_date FROM sentences s "
-        f"WHERE {' AND '.join(sent_where)} AND s.id > :lo AND s.id <= :hi ORDER BY s.id DESC LIMIT :pool"
+    select_ = "SELECT s.id, s.document_id, s.position, s.text, s.event_date FROM sentences s WHERE " + " AND ".join(
+        sent_where
     )
+    # "s.id + 0" keeps the planner off a backward scan of the primary key that filters row by
+    # row (ruinous for a rare word): matches come from the GIN index, within a window of ids
+    # when the window is narrow (a bitmap of the key range), else from all ids up to ``hi``.
+    window = text(f"{select_} AND s.id > :lo AND s.id <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
+    rest = text(f"{select_} AND s.id + 0 <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
     found: list[Any] = []
     hi, width = int(top), PG_WINDOW
     while hi > 0 and len(found) < pool:
-        lo = max(0, hi - width)
-        found.extend(conn.execute(sql, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
+        lo = hi - width
+        if lo <= hi // 2:
+            found.extend(conn.execute(rest, {**params, "hi": hi, "pool": pool - len(found)}))
+            break
+        found.extend(conn.execute(window, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
         # Size the next window by the density of matches so far (all the rest when none).
         seen = int(top) - lo
-        need = pool - len(found)
-        width = int(seen * need / len(found) * 1.5) + PG_WINDOW if found else int(top)
+        width = int(seen * (pool - len(found)) / len(found) * 1.5) + PG_WINDOW if found else hi
         hi = lo
     docs = {
         row.id: row
@@ -464,6 +470,11 @@ class SearchResults:
 
 
 def _ids_query(conn: Connection, sql: str, ids: Sequence[int]) -> list[Any]:
+    """Run ``sql`` whose ``IN :ids`` takes the ids (one array parameter on PostgreSQL)."""
+    if not ids:
+        return []
+    if conn.dialect.name == "postgresql":
+        return list(conn.execute(text(sql.replace("IN :ids", "= ANY(:ids)")), {"ids": list(ids)}))
     rows: list[Any] = []
     stmt = text(sql).bindparams(bindparam("ids", expanding=True))
     for i in range(0, len(ids), 500):

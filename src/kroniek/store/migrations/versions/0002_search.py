@@ -5,7 +5,8 @@ Snowball-stemmed words, written by ``kroniek.store.search.index_document``; a tr
 removes a sentence's row when the sentence goes.
 PostgreSQL: a ``search_tsv`` tsvector column on ``sentences``, filled by a trigger with the
 'dutch' or 'english' configuration by the document's language, and a GIN index on it.
-Both: an index on ``event_sources.sentence_id`` (hits list their events).
+Both: indexes on ``event_sources.sentence_id`` (hits list their events) and
+``documents.source`` (the source filter).
 
 Revision ID: 0002
 Revises: 0001
@@ -50,6 +51,7 @@ $$;
 def upgrade() -> None:
     bind = op.get_bind()
     op.create_index("ix_event_sources_sentence_id", "event_sources", ["sentence_id"])
+    op.create_index("ix_documents_source", "documents", ["source"])
     if bind.dialect.name == "postgresql":
         op.add_column("sentences", sa.Column("search_tsv", sa.dialects.postgresql.TSVECTOR()))
         op.execute(PG_FUNCTIONS)
@@ -82,6 +84,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     op.drop_index("ix_event_sources_sentence_id", table_name="event_sources")
+    op.drop_index("ix_documents_source", table_name="documents", if_exists=True)
     if bind.dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_sentences_search_tsv")
         op.execute("DROP TRIGGER IF EXISTS sentences_search_tsv ON sentences")
