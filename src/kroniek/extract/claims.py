@@ -238,7 +238,7 @@ class ClaimTagger:
     def _complement(self, words: list[str], end: int, cue: Cue) -> bool:
         if cue.requires == "-":
             return True
-        window = words[end + 1 : end + 12]
+        window = words[end + 1 : end + 16]
         if "oorlog" in window[:5] or "war" in window[:5]:
             return False
         for k, w in enumerate(window):
@@ -325,6 +325,11 @@ class ClaimTagger:
         anaphor = self._anaphor(words, lo, first, sentence_history)
         if anaphor:
             return anaphor
+        adjacent = [
+            c for c in cands if c.first == last + 1 or (c.first == last + 2 and words[last + 1] in {"de", "het"})
+        ]
+        if adjacent:
+            return self._pick(adjacent)  # a name right after the verb is its subject: "zei Poetin", "meldde de NAVO"
         inverted = lo == first or words[lo] in OPENERS or words[lo][0].isdigit() or lo in in_timex
         if inverted:
             end = len(words)
@@ -382,6 +387,8 @@ class ClaimTagger:
                 cands = self._candidates(sent, toks, words)
             sentence_history = history + [(c.name, c.type) for c in cands if c.first < positions[0]]
             speaker = self._speaker(cue, positions, words, cands, sentence_history, in_timex)
+            if speaker is None and out and positions[0] > 0 and words[positions[0] - 1] in {"en", "and"}:
+                speaker = out[-1].attrs["speaker"]  # "zei Poetin ..., en sprak van een terreurdaad"
             s = sent.start + toks[positions[0]].start
             e = sent.start + toks[positions[-1]].end
             out.append(Mention("claim", s, e, text[s:e], {"speaker": speaker, "stance": cue.stance}))

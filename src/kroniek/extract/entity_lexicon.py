@@ -376,6 +376,7 @@ class Analysis:
         self.cased = not is_lowercased(doc.text)
         self.index: Indexed = indexed(doc.text)
         self.found: list[Found] = []
+        self._plural_oblasts: set[int] = set()
         self._run()
 
     # -- helpers on tokens
@@ -500,6 +501,15 @@ class Analysis:
         start, end, first, last = m.start, m.end, m.first, m.last
         name, country = entry.name, entry.country
         prev = self._word(first - 1)
+        plural = prev == "oblasten" or (prev == "s" and self._word(first - 2) == "regio")
+        if entry.kind == "city" and (plural or (prev == "en" and first - 2 in self._plural_oblasts)):
+            # "de oblasten Donetsk en Loehansk": both are oblasts
+            oblast = self.lex.by_name.get(f"{entry.name} Oblast")
+            if oblast is not None:
+                self._plural_oblasts.add(last)
+                o = self.lex.entries[oblast]
+                attrs = {"name": o.name, "country": o.country, "lat": o.lat, "lon": o.lon}
+                return Found("place", start, end, attrs, first, last)
         if entry.kind == "city" and prev in REGION_WORDS and not self._gap(first - 1).strip(" "):
             oblast = self.lex.by_name.get(f"{entry.name} Oblast")
             if oblast is not None or prev == "oblast":
