@@ -124,3 +124,34 @@ def test_batch_and_incremental_agree(batch):
             clusterer.add(d)
         events = clusterer.events
     assert len(events) == 1 and len(events[0].sources) == 2
+
+
+def test_events_are_stored_and_read_back(tmp_path):
+    from kroniek.events.persist import rebuild_events
+    from kroniek.ingest import Ingestor, read_path
+    from kroniek.store import open_store
+    from kroniek.store.events import get_event, list_events
+
+    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
+    reports = {
+        "a.txt": "Op 6 juni 2023 werd de Kachovkadam in het zuiden van Oekraïne vernield. "
+        "Het water van de Dnjepr overstroomde dorpen in de regio Cherson.",
+        "b.txt": "Kiev meldt dat de Kachovkadam in het zuiden van Oekraïne op 6 juni 2023 is vernield. "
+        "Volgens de autoriteiten moeten duizenden mensen worden geëvacueerd.",
+    }
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    Ingestor(store, Pipeline(("sentences", "time", "places"))).run(read_path(tmp_path / "a.txt"))
+    Ingestor(store, Pipeline(("sentences", "time", "places"))).run(read_path(tmp_path / "b.txt"))
+    events = rebuild_events(store)
+    assert events and all(e.id is not None for e in events)
+    stored, total = list_events(store)
+    assert total == len(stored) == len(events)
+    dam = next(e for e in events if "Kachovkadam" in e.title)
+    assert dam.date == "2023-06-06"
+    assert len({s.document_id for s in dam.sources}) == 2
+    record = get_event(store, dam.id)
+    assert record is not None and record["date"] == "2023-06-06"
+    # a second rebuild replaces rather than duplicates
+    rebuild_events(store)
+    assert list_events(store)[1] == len(events)

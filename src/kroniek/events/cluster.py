@@ -88,7 +88,7 @@ class EventClusterer:
     def __init__(
         self,
         *,
-        threshold: float = 0.45,
+        threshold: float = 0.4,
         min_text: float = 0.25,
         window: int = 3,
         text_weight: float = 0.6,

@@ -29,7 +29,17 @@ _DUTCH = """
     ons onze ook op over sinds te tegen toen tot tussen twee u uit van veel volgens voor waar waren was wat
     we wel werd wie wij worden wordt zal ze zich zij zijn zo zou zullen één
 """
-STOPWORDS = {"en": frozenset(_ENGLISH.split()), "nl": frozenset(_DUTCH.split())}
+# Time words are left to the time tagger: two reports of one event share the event, not the calendar.
+_TIME_WORDS = """
+    january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday
+    januari februari maart mei juni juli augustus oktober maandag dinsdag woensdag donderdag vrijdag zaterdag
+    zondag vandaag gisteren morgen
+"""
+STOPWORDS = {
+    "en": frozenset(_ENGLISH.split()) | frozenset(_TIME_WORDS.split()),
+    "nl": frozenset(_DUTCH.split()) | frozenset(_TIME_WORDS.split()),
+}
 
 _STEMMERS = {"en": "english", "nl": "dutch"}
 
