@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kroniek.events import EventClusterer
 from kroniek.ingest import Ingestor, read_path
 from kroniek.model import Document, Sentence
 from kroniek.overview import (
@@ -54,8 +55,11 @@ def _sentences(update) -> list[OverviewSentence]:  # type: ignore[no-untyped-def
     return [s for sec in update.sections for s in sec.sentences]
 
 
-def test_overview_of_the_samples_has_headed_sourced_sections(store, docs) -> None:
-    update = compose_overview(docs, topic="Oekraïne")
+@pytest.mark.parametrize("with_events", [False, True], ids=["blocks", "events"])
+def test_overview_of_the_samples_has_headed_sourced_sections(store, docs, with_events) -> None:
+    events = EventClusterer()(docs) if with_events else None
+    assert events is None or len(events) > 20
+    update = compose_overview(docs, topic="Oekraïne", events=events)
     assert 3 <= len(update.sections) <= 6
     stored = {s.id: (d.id, s) for d in docs for s in d.sentences}
     sents = _sentences(update) + [update.opening_source]

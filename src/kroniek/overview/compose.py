@@ -7,8 +7,8 @@ How it reads the reports:
    boilerplate, questions or fragments.
 2. **Developments.** A report falls apart in blocks: its lead (under the title) and each
    headed section. Blocks that share their vocabulary (TF-IDF cosine) and lie within a day
-   of each other report one development. When the event layer is there, its events are the
-   developments instead.
+   of each other report one development. When the event layer is there, blocks whose sentences
+   it puts in one event (from different reports) join one development too.
 3. **Ranking.** A development weighs by its independent sources (near-duplicate reports count
    once), whether it leads a report, figures, contradictions, and recency.
 4. **Sentences.** Per development, 1-3 sentences taken whole from the reports (so attributions
@@ -307,17 +307,40 @@ class Composer:
             best.vector = centroid(b.vector for b in best.blocks)
         return devs
 
-    def _from_events(self, events: Sequence[Event], cands: list[_Cand]) -> list[_Development]:
-        by_sentence = {c.sent.id: c for c in cands if c.sent.id is not None}
-        devs = []
+    def _link_by_events(self, devs: list[_Development], events: Sequence[Event]) -> list[_Development]:
+        """Join developments that the event layer says report the same event (from different reports).
+
+        Events are finer than developments (one event is often one or two sentences), so they
+        do not replace the report blocks; they tie together blocks the words alone kept apart.
+        """
+        where = {c.sent.id: i for i, dev in enumerate(devs) for c in dev.cands if c.sent.id is not None}
+        parent = list(range(len(devs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
         for event in events:
-            members = [by_sentence[s.sentence_id] for s in event.sources if s.sentence_id in by_sentence]
-            if not members:
+            members = [s for s in event.sources if s.sentence_id in where]
+            if len({s.document_id for s in members}) < 2:
                 continue
-            dev = _Development(cands=members, title=event.title)
-            dev.vector = centroid(c.vector for c in members)
-            devs.append(dev)
-        return devs
+            found = sorted({root(where[s.sentence_id]) for s in members})
+            if not 1 < len(found) <= 3:  # a wider event is a theme, not a development
+                continue
+            for other in found[1:]:
+                # the event links them, but the reports' blocks must still share some vocabulary
+                if cosine(devs[found[0]].vector, devs[other].vector) >= self.options.link / 2:
+                    parent[other] = found[0]
+        merged: dict[int, _Development] = {}
+        for i, dev in enumerate(devs):
+            target = merged.setdefault(root(i), _Development())
+            target.blocks += dev.blocks
+            target.cands += dev.cands
+        for dev in merged.values():
+            dev.vector = centroid(b.vector for b in dev.blocks)
+        return list(merged.values())
 
     # -- ranking ------------------------------------------------------------------------
 
@@ -512,9 +535,9 @@ class Composer:
                 c.relevant = query.matches(c.sent, c.doc)
         if previous is not None:
             self._mark_known(cands, previous)
-        devs = self._from_events(events, cands) if events else []
-        if not devs:
-            devs = self._cluster(blocks)
+        devs = self._cluster(blocks)
+        if events:
+            devs = self._link_by_events(devs, events)
         family = self._families(window, cands)
         newest = _day(until)
         for dev in devs:
