@@ -113,6 +113,11 @@ ANAPHORS = {
 }  # fmt: skip
 
 
+TIME_WORDS = frozenset(
+    ["dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "later", "eerder", "ochtend", "middag", "avond",
+     "nacht", "day", "week", "month", "year", "later", "earlier"]
+)  # fmt: skip
+CLAUSE_END = frozenset(["dat", "that", ":", '"', "'", "“", ";", "."])
 _MAIN_VERBS = frozenset(
     [
         "is",
@@ -325,11 +330,15 @@ class ClaimTagger:
         anaphor = self._anaphor(words, lo, first, sentence_history)
         if anaphor:
             return anaphor
-        adjacent = [
-            c for c in cands if c.first == last + 1 or (c.first == last + 2 and words[last + 1] in {"de", "het"})
-        ]
-        if adjacent:
-            return self._pick(adjacent)  # a name right after the verb is its subject: "zei Poetin", "meldde de NAVO"
+        # A noun phrase before the verb that names no actor is its subject: "het leger zei", "een functionaris vertelde".
+        determiner = lo < first and words[lo] in {"de", "het", "een", "the", "a", "an"}
+        if determiner and not any(w in TIME_WORDS for w in words[lo:first]) and lo not in in_timex:
+            return None
+        end = next((k for k in range(last + 1, len(words)) if words[k] in CLAUSE_END), len(words))
+        if any(c.first == last + 1 or (c.first == last + 2 and words[last + 1] in {"de", "het", "the"}) for c in cands):
+            # a name right after the verb is its subject: "zei Poetin", "meldde de NAVO", "zei VN-chef Guterres"
+            near = [c for c in cands if last < c.first < min(end, last + 7) and not self._governed(words, c)]
+            return self._pick(near)
         inverted = lo == first or words[lo] in OPENERS or words[lo][0].isdigit() or lo in in_timex
         if inverted:
             end = len(words)
