@@ -48,3 +48,17 @@ def test_from_the_database(tmp_path):
     result = CliRunner().invoke(app, ["timeline", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [e["date"] for e in json.loads(result.stdout)] == ["2023-06-06"]
+
+
+def test_stored_topic_from_the_database(tmp_path):
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    (tmp_path / "a.txt").write_text("Op 6 juni 2023 werd de Kachovkadam vernield.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Op 24 juni 2023 kwam de Wagnergroep in opstand.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db]).exit_code == 0
+    created = runner.invoke(app, ["topics", "create", "Wagner", "--slug", "wagner", "--keyword", "wagner", "--db", db])
+    assert created.exit_code == 0, created.output
+    result = runner.invoke(app, ["timeline", "--db", db, "--topic", "wagner"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Wagner")
+    assert "## 2023-06-24" in result.stdout and "2023-06-06" not in result.stdout

@@ -18,7 +18,10 @@ def timeline(
     ] = None,
     db: DbOption = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", help="Keywords, actors or places, separated by commas.")
+        str | None,
+        typer.Option(
+            "--topic", help="A stored topic (slug or id), or keywords, actors and places separated by commas."
+        ),
     ] = None,
     dates: Annotated[int, typer.Option("--dates", "-l", min=1, help="Number of dates (entries).")] = 20,
     sentences: Annotated[int, typer.Option("--sentences", "-k", min=1, help="Sentences per date.")] = 2,
@@ -50,8 +53,17 @@ def timeline(
             docs.append(pipeline(item))
     else:
         from kroniek.store import open_store
+        from kroniek.store.topics import get_topic
+        from kroniek.topics.query import topic_documents, topic_query
 
-        docs = open_store(db).load_documents()
+        store = open_store(db)
+        stored = get_topic(store, topic) if topic else None
+        if stored is not None:
+            docs = topic_documents(store, stored)
+            query = topic_query(stored)
+            topic = stored.name
+        else:
+            docs = store.load_documents()
     entries = build_timeline(
         docs,
         dates=dates,

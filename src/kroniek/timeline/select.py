@@ -31,12 +31,12 @@ def candidates_by_date(units: Sequence[Unit], dates: Iterable[str]) -> dict[str,
 
 
 def usable(candidates: Sequence[Unit], day: str | None = None) -> list[Unit]:
-    """Candidates of a length fit for a timeline (call after ``vectorise``).
+    """Candidates of a length fit for a timeline (call after ``vectorise``); any, when none is.
 
     In a chronicle, the sentences that name ``day`` themselves are preferred: they
     introduce the event, the sentences after them only inherit its date.
     """
-    fit = [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS]
+    fit = [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS] or [u for u in candidates if u.terms]
     if day is not None:
         named = [u for u in fit if u.doc.genre == "narrative" and any(t.value[:10] == day for t in u.sent.timex)]
         if named:
