@@ -223,7 +223,9 @@ AUTHORITY = frozenset(
 )
 COMPOUND_HEADS = (
     "troepen", "huurlingen", "strijders", "militairen", "brug", "leider", "leiders", "baas", "chef", "regering",
-    "leger", "regiment", "eenheden", "stad", "dorp", "haven", "centrale",
+    "leger", "regiment", "eenheden", "stad", "dorp", "haven", "centrale", "offensief", "tegenoffensief", "front",
+    "gebied", "garnizoen", "dam", "stuwdam", "vliegveld", "luchthaven", "spoorlijn", "snelweg", "akkoord",
+    "akkoorden", "top", "conflict", "oorlog", "crisis", "grens",
 )  # fmt: skip
 # Compound titles: "viceminister", "hoofdwoordvoerder", "presidentsadviseur".
 _TITLE_SUFFIXES = ("minister", "woordvoerder", "woordvoerster", "adviseur", "commandant", "generaal", "president")
@@ -431,6 +433,10 @@ class Analysis:
         for m in _COMPOUND.finditer(self.index.folded):
             stem = m.group(1)
             values = lexicon.get(key(stem))
+            if values and stem in self.lex.common:
+                entries = [self.lex.entries[i] for i, _ in values]
+                if all(e.kind == "city" and e.population < 100_000 for e in entries):
+                    continue  # "grensgebied", "westfront": an ordinary word, not a name
             if values:
                 t = self.index.token_at(m.start())
                 out.append(Match(t, t, m.start(), m.start() + len(stem), values))

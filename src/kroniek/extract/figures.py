@@ -42,6 +42,8 @@ MULTIPLIERS = {
 VAGUE = {
     "tientallen": 20, "honderden": 200, "duizenden": 2000, "tienduizenden": 20000, "honderdduizenden": 200000,
     "miljoenen": 2000000, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens": 20, "scores": 40,
+    "tiental": 10, "twintigtal": 20, "dertigtal": 30, "veertigtal": 40, "vijftigtal": 50, "honderdtal": 100,
+    "duizendtal": 1000, "dozijn": 12, "dozen": 12,
 }  # fmt: skip
 FRACTIONS = {"derde": 1 / 3, "kwart": 0.25, "helft": 0.5, "vijfde": 0.2, "third": 1 / 3, "quarter": 0.25, "half": 0.5}
 QUALIFIERS = [
@@ -242,8 +244,10 @@ class FigureTagger:
             value = parse_digits(t, english)
         elif t in VAGUE:
             return float(VAGUE[t]), i + 1, True
+        elif t == "anderhalf":
+            value = 1.5
         else:
-            value = english_number(t) if english else dutch_number(t)
+            value = value if value is not None else english_number(t) if english else dutch_number(t)
             if t in {"een", "één", "one", "a"}:
                 nxt = toks[i + 1].text if i + 1 < len(toks) else ""
                 if nxt not in MULTIPLIERS and nxt not in FRACTIONS:
@@ -251,11 +255,11 @@ class FigureTagger:
         if value is None:
             return None
         j = i + 1
+        if j < len(toks) and toks[j].text in FRACTIONS and value < 10:
+            value = value * FRACTIONS[toks[j].text]  # "een derde", "twee derde", "een half miljoen"
+            j += 1
         while j < len(toks) and toks[j].text in MULTIPLIERS:
             value *= MULTIPLIERS[toks[j].text]
-            j += 1
-        if j < len(toks) and toks[j].text in FRACTIONS and value < 10:
-            value = value * FRACTIONS[toks[j].text]
             j += 1
         return float(value), j, vague
 
