@@ -21,7 +21,8 @@ def test_seed_000_plain_text_with_date_line() -> None:
     assert isinstance(doc, Document)
     assert (doc.published, doc.date_precision) == ("2022-02", "month")
     assert doc.language == "nl" and doc.genre == "news"
-    assert doc.text.startswith("In grote delen")  # the date header is not part of the text
+    # The text is the file as decoded, header included, so offsets match any scorer's.
+    assert doc.text == SEED_NEWS.read_text(encoding="utf-8")
 
 
 def test_seed_004_json_string_is_a_narrative() -> None:
@@ -50,7 +51,9 @@ def test_header_lines_give_source_title_and_date(tmp_path: Path) -> None:
     doc = read_one(path)
     assert isinstance(doc, Document)
     assert (doc.published, doc.source, doc.title) == ("2022-02-24", "Testkrant", "Kop")
-    assert doc.text == "Rusland valt aan. Kiev is getroffen."
+    from kroniek.text.segment import Segmenter
+
+    assert [s.text for s in Segmenter()(doc).sentences] == ["Rusland valt aan.", "Kiev is getroffen."]
 
 
 def test_html_main_text_and_date_without_boilerplate() -> None:

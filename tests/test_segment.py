@@ -71,6 +71,9 @@ def test_urls_and_initials_are_not_boundaries() -> None:
 def test_seed_000_headlines_sections_and_boilerplate() -> None:
     (doc,) = list(read_path(SEED_NEWS))
     Segmenter()(doc)
+    # The header line is skipped; the first sentence starts right after the date.
+    assert doc.sentences[0].text.startswith("In grote delen") and doc.sentences[0].start > 0
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
     flagged = [s.text for s in doc.sentences if s.boilerplate]
     assert any(text.startswith("Abonneer je") for text in flagged)
     assert any(text.startswith("Volg dit onderwerp") for text in flagged)

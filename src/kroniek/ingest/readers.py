@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kroniek.model import Document
+from kroniek.text.header import parse_header
 from kroniek.text.language import detect
 
 MAX_BYTES = 50 * 1024 * 1024  # a report larger than this is not a report
 SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog)(\..*)?$", re.IGNORECASE)
 
-_HEADER = re.compile(r"^[ \t]*(date|source|title|url)[ \t]+(.*?)[ \t]*$", re.IGNORECASE)
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ][\d:.+\-Z]*)?")
 _HTML_SNIFF = re.compile(rb"<(!doctype html|html|head|body|article|p|div|h1)\b", re.IGNORECASE)
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -116,35 +116,17 @@ def decode(data: bytes, origin: str) -> str | IngestError:
 def read_text(text: str, origin: str) -> Document | IngestError:
     """Plain text, with optional leading header lines `` date 2022-02``, `` source X``, `` title T``, `` url U``.
 
-    The date header may share its line with the start of the body (seed 000 does that).
+    The text is kept whole, header included, so that offsets are those of the file as decoded;
+    the segmenter skips the header.
     """
-    meta: dict[str, str] = {}
-    rest = text.lstrip("\ufeff")
-    while True:
-        line, sep, after = rest.partition("\n")
-        header = _HEADER.match(line)
-        if not header:
-            break
-        key, value = header.group(1).lower(), header.group(2)
-        if key == "date":
-            match = _DATE.match(value)
-            if not match:
-                break
-            meta["date"] = match.group(0)
-            body_start = value[match.end() :].strip()
-            rest = (body_start + sep + after) if body_start else after
-            if body_start:
-                break
-            continue
-        meta[key] = value
-        rest = after
-    body = rest.strip("\n").rstrip()
-    if not body.strip():
+    text = text.lstrip("\ufeff")
+    meta, body_start = parse_header(text)
+    if not text[body_start:].strip():
         return IngestError(origin, "empty: no text after the header lines" if meta else "empty file")
     published, precision = parse_date(meta.get("date"))
     return finish(
         Document(
-            text=body,
+            text=text,
             source=meta.get("source", ""),
             title=meta.get("title"),
             url=safe_url(meta.get("url")),

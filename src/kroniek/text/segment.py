@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from kroniek.model import Document, Sentence
 from kroniek.pipeline import component
 from kroniek.text.boilerplate import is_boilerplate, is_non_content_section
+from kroniek.text.header import parse_header
 
 ABBREVIATIONS = frozenset(
     """
@@ -124,9 +125,9 @@ def _is_plain_heading(line: str, next_line: str | None) -> bool:
     return len(next_line.strip()) > len(stripped)
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for line in text.split("\n"):
+def _lines(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    pos = start
+    for line in text[start:].split("\n"):
         yield pos, pos + len(line)
         pos += len(line) + 1
 
@@ -138,7 +139,8 @@ class Segmenter:
         text = doc.text
         letters = [ch for ch in text[:20000] if ch.isalpha()]
         lowercased = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) < 0.002
-        lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+        _meta, body_start = parse_header(text)
+        lines = [(s, e) for s, e in _lines(text, body_start) if text[s:e].strip()]
         sentences: list[Sentence] = []
         section: str | None = None
         skip_section = False
