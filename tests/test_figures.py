@@ -119,3 +119,11 @@ def test_english(tag):
         (25, "at_least", "killed"),
         (30, "more_than", "injured"),
     ]
+
+
+def test_more_number_forms(tag):
+    got = [
+        (f["value"], f["approx"]) for f in tag("Anderhalf miljoen mensen vluchtten, een tiental soldaten sneuvelde.")
+    ]
+    assert got == [(1500000, False), (10, True)]
+    assert _one(tag("Een half miljoen inwoners werden geëvacueerd."))["value"] == 500000

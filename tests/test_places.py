@@ -115,3 +115,8 @@ def test_villages_the_gazetteer_lacks(tag):
         ("kozatsjivka", "Kozachivka", "UA"),
         ("izjoem", "Izium", "UA"),
     ]
+
+
+def test_names_inside_dutch_compounds(tag):
+    places = tag("het charkovoffensief begon bij de antonivkabrug; het grensgebied bleef rustig.")
+    assert [(p["text"], p["name"]) for p in places] == [("charkov", "Kharkiv"), ("antonivka", "Antonivka")]
