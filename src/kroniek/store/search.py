@@ -49,7 +49,7 @@ FTS_TABLE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
     "terms, tokenize=\"unicode61 remove_diacritics 0 tokenchars '.'\", detail=none)"
 )
-DEFAULT_POOL = 500
+DEFAULT_POOL = 300
 BM25_K1 = 1.2
 BM25_B = 0.75
 SNIPPET_CHARS = 240
@@ -281,7 +281,7 @@ def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: 
     return list(conn.execute(text(sql), params))
 
 
-PG_WINDOW = 20_000
+PG_WINDOW = 5_000
 
 
 def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool: int) -> list[Any]:
@@ -302,9 +302,11 @@ def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool
     select_ = "SELECT s.id, s.document_id, s.position, s.text, s.event_date FROM sentences s WHERE " + " AND ".join(
         sent_where
     )
-    # "s.id + 0" keeps the planner off a backward scan of the primary key that filters row by
-    # row (ruinous for a rare word): matches come from the GIN index, within a window of ids
-    # when the window is narrow (a bitmap of the key range), else from all ids up to ``hi``.
+    # Windows of ids, newest first. The first is small: a scan of its rows is cheap whatever
+    # the word (and a common word fills the pool there). The next is sized by the density of
+    # matches so far; when it would span most of the rest, the rest is read from the GIN index
+    # alone ("s.id + 0" keeps the planner off a backward key scan that filters row by row,
+    # ruinous for a rare word).
     window = text(f"{select_} AND s.id > :lo AND s.id <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
     rest = text(f"{select_} AND s.id + 0 <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
     found: list[Any] = []
@@ -315,7 +317,6 @@ def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool
             found.extend(conn.execute(rest, {**params, "hi": hi, "pool": pool - len(found)}))
             break
         found.extend(conn.execute(window, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
-        # Size the next window by the density of matches so far (all the rest when none).
         seen = int(top) - lo
         width = int(seen * (pool - len(found)) / len(found) * 1.5) + PG_WINDOW if found else hi
         hi = lo
