@@ -6,11 +6,15 @@ How a query runs, on either backend:
    lists of PostgreSQL's 'dutch' and 'english' configurations), Snowball-stemmed per language.
    Without a language filter a word matches its Dutch stem, its English stem or itself.
 2. The backend finds the matching sentences that pass the filters, newest first (highest
-   sentence id), at most ``pool`` of them: FTS5 ``MATCH`` over pre-stemmed words on SQLite,
-   ``@@`` on the GIN-indexed ``search_tsv`` column on PostgreSQL.
-3. One scoring function ranks that pool in Python: BM25 over the sentences as analysed here,
-   with document frequencies and average length taken over the pool. So the same data and
-   query give the same ranking on both backends; only the matching is backend SQL.
+   sentence id), at most ``pool`` of them (300): FTS5 ``MATCH`` over pre-stemmed words on
+   SQLite, ``@@`` on the GIN-indexed ``search_tsv`` column on PostgreSQL (in windows of ids,
+   see :func:`_pg_windows`).
+3. One scoring function ranks that pool in Python: BM25, a word counting for a query term
+   when it stems to one of the term's forms, length in characters, document frequencies and
+   average length taken over the pool. So the same data and query give the same ranking on
+   both backends; only the matching is backend SQL. (PostgreSQL's English stemmer is an older
+   Snowball than Python's: a few words, "international" among them, match a little more
+   widely there; those extra matches score lower and rarely reach the top.)
 
 Snippets mark the matched words with ``<mark>`` and give their character spans.
 Facets (date, place, actor, type, language, source) count the sentences of the pool.
