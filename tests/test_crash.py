@@ -20,8 +20,8 @@ from kroniek.pipeline import default_pipeline
 from kroniek.store import Store, open_store
 from kroniek.text.segment import Segmenter
 
-REPORTS = 60
-KILL_AFTER = 12  # stored documents before the kill
+REPORTS = 40
+KILL_AFTER = 8  # stored documents before the kill
 
 WORDS = [
     "leger",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import time
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kroniek.ingest import fetch
 from kroniek.ingest.fetch import Fetcher, FetchError, RefusedURL, check_url
@@ -213,3 +217,49 @@ def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+hosts = st.one_of(
+    st.ip_addresses().map(lambda ip: f"[{ip}]" if ip.version == 6 else str(ip)),
+    st.sampled_from(["localhost", "example.org", "a.localhost", "x.internal", "127.1", "0x7f000001", ""]),
+    st.text(max_size=20),
+)
+urls = st.one_of(
+    st.builds(
+        lambda scheme, userinfo, host, port, path: f"{scheme}://{userinfo}{host}{port}{path}",
+        st.sampled_from(["http", "https", "HTTP", "ftp", "file", "gopher", "javascript", ""]),
+        st.sampled_from(["", "", "user@", "user:pass@", ":@"]),
+        hosts,
+        st.sampled_from(["", ":80", ":8080", ":0", ":99999", ":x"]),
+        st.text(max_size=20),
+    ),
+    st.text(max_size=60),
+)
+
+
+def test_check_url_on_generated_urls(capsys: pytest.CaptureFixture[str]) -> None:
+    """Whatever the URL: either refused with a reason that names it, or http(s) to a public literal address."""
+    count = 0
+
+    @settings(max_examples=1500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(url=urls)
+    def prop(url: str) -> None:
+        nonlocal count
+        count += 1
+        try:
+            accepted = check_url(url, allow_private=False, resolve=False)
+        except RefusedURL as exc:
+            assert str(exc).startswith(url[:80]) and "refused" in exc.message
+            return
+        parts = urlsplit(accepted)
+        assert parts.scheme.lower() in ("http", "https") and parts.hostname and "@" not in parts.netloc
+        try:
+            ip = ipaddress.ip_address(parts.hostname)
+        except ValueError:
+            return  # a name: checked when resolved, at fetch time
+        assert ip.is_global and not ip.is_multicast, accepted
+
+    prop()
+    with capsys.disabled():
+        print(f"\n[fuzz] check_url: {count} generated cases")
+    assert count >= 1200

@@ -26,9 +26,10 @@ SUFFIXES = ["", ".txt", ".json", ".jsonl", ".html", ".htm", ".rss", ".atom", ".x
 SAMPLE_BYTES = sorted(p.read_bytes() for p in SAMPLES.iterdir() if p.is_file() and p.name != "README.md")
 
 
-def report_cases(name: str, count: int, minimum: int) -> None:
+def report_cases(capsys: pytest.CaptureFixture[str], name: str, count: int, minimum: int) -> None:
     """Print the number of generated cases; fail if far fewer ran than configured."""
-    print(f"\n[fuzz] {name}: {count} generated cases")
+    with capsys.disabled():
+        print(f"\n[fuzz] {name}: {count} generated cases")
     assert count >= minimum, f"{name}: only {count} cases ran"
 
 
@@ -190,10 +191,10 @@ def mutated_samples(draw: st.DrawFn) -> bytes:
 # -- properties --------------------------------------------------------------------------
 
 
-def test_arbitrary_bytes_never_crash_a_reader() -> None:
+def test_arbitrary_bytes_never_crash_a_reader(capsys: pytest.CaptureFixture[str]) -> None:
     count = 0
 
-    @settings(FUZZ, max_examples=2500)
+    @settings(FUZZ, max_examples=3000)
     @given(data=st.binary(max_size=2000), suffix=st.sampled_from(SUFFIXES))
     def prop(data: bytes, suffix: str) -> None:
         nonlocal count
@@ -201,13 +202,13 @@ def test_arbitrary_bytes_never_crash_a_reader() -> None:
         check_items(list(read_bytes(data, "fuzz/input", suffix)), "fuzz/input")
 
     prop()
-    report_cases("readers: arbitrary bytes", count, 2000)
+    report_cases(capsys, "readers: arbitrary bytes", count, 2500)
 
 
-def test_json_and_text_inputs_never_crash_and_errors_name_the_input() -> None:
+def test_json_and_text_inputs_never_crash_and_errors_name_the_input(capsys: pytest.CaptureFixture[str]) -> None:
     count = 0
 
-    @settings(FUZZ, max_examples=2000)
+    @settings(FUZZ, max_examples=1200)
     @given(data=json_inputs() | text_inputs(), suffix=st.sampled_from(SUFFIXES))
     def prop(data: bytes, suffix: str) -> None:
         nonlocal count
@@ -215,10 +216,10 @@ def test_json_and_text_inputs_never_crash_and_errors_name_the_input() -> None:
         check_items(list(read_bytes(data, "fuzz/report", suffix)), "fuzz/report")
 
     prop()
-    report_cases("readers: JSON and plain text", count, 1500)
+    report_cases(capsys, "readers: JSON and plain text", count, 1000)
 
 
-def test_html_feeds_and_mutated_samples_never_crash() -> None:
+def test_html_feeds_and_mutated_samples_never_crash(capsys: pytest.CaptureFixture[str]) -> None:
     count = 0
 
     @settings(FUZZ, max_examples=700)
@@ -233,13 +234,13 @@ def test_html_feeds_and_mutated_samples_never_crash() -> None:
                 assert "<script" not in item.text.lower() or "<script" in data.decode("utf-8", "replace").lower()
 
     prop()
-    report_cases("readers: HTML, feeds and mutated samples", count, 500)
+    report_cases(capsys, "readers: HTML, feeds and mutated samples", count, 500)
 
 
-def test_strip_tags_and_safe_url_properties() -> None:
+def test_strip_tags_and_safe_url_properties(capsys: pytest.CaptureFixture[str]) -> None:
     count = 0
 
-    @settings(FUZZ, max_examples=1000)
+    @settings(FUZZ, max_examples=1500)
     @given(
         fragment=st.text(max_size=200) | html_inputs().map(lambda b: b.decode("utf-8", "replace")),
         url=st.text(max_size=60) | st.sampled_from(["JavaScript:alert(1)", " https://x.nl/a", "http:/x", "data:,x"]),
@@ -255,10 +256,12 @@ def test_strip_tags_and_safe_url_properties() -> None:
         assert kept is None or kept.lower().startswith(("http://", "https://"))
 
     prop()
-    report_cases("strip_tags and safe_url", count, 800)
+    report_cases(capsys, "strip_tags and safe_url", count, 1200)
 
 
-def test_ingesting_generated_inputs_never_loses_stored_data(ingestor: Ingestor) -> None:
+def test_ingesting_generated_inputs_never_loses_stored_data(
+    ingestor: Ingestor, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Every generated input is read and ingested; what was stored before stays intact."""
     count = 0
     baseline = ingestor.store.add_document(Document(text="Een vaste tekst die blijft. Hij blijft staan."))
@@ -286,7 +289,7 @@ def test_ingesting_generated_inputs_never_loses_stored_data(ingestor: Ingestor) 
     prop()
     again = ingestor.store.get_document(baseline.id)
     assert again is not None and again.text == kept.text and len(again.sentences) == len(kept.sentences)
-    report_cases("ingest round trip into the store", count, 300)
+    report_cases(capsys, "ingest round trip into the store", count, 300)
 
 
 def test_feedparser_is_never_handed_a_file_name(tmp_path: Path) -> None:
