@@ -214,14 +214,19 @@ def answer_who(
     return sorted(items.values(), key=lambda i: (-i.score, i.value))
 
 
-def _summary(kind: Kind, items: list[AnswerItem], hits: list[SearchHit]) -> str:
+ENGLISH_QUESTION = re.compile(r"^(?:when|how|who|whom|what|which|where|why|by|on)\b", re.IGNORECASE)
+
+
+def _summary(kind: Kind, items: list[AnswerItem], hits: list[SearchHit], english: bool) -> str:
     if not hits:
-        return "Geen passages gevonden."
+        return "No passages found." if english else "Geen passages gevonden."
     if kind == "passages" or not items:
         return hits[0].text
     if kind == "when":
         top = items[0]
-        return f"{top.value} ({len(top.citations)} bron{'nen' if len(top.citations) != 1 else ''})"
+        n = len(top.citations)
+        sources = ("source" if n == 1 else "sources") if english else ("bron" if n == 1 else "bronnen")
+        return f"{top.value} ({n} {sources})"
     if kind == "how_many":
         return "; ".join(f"{i.label}: {i.value}" for i in items[:6])
     return ", ".join(i.value for i in items[:5])
@@ -244,7 +249,7 @@ def ask(store: Store, question: str, *, limit: int = 5, **filters: Any) -> Answe
     return Answer(
         question=question,
         kind=kind,
-        text=_summary(kind, items, hits),
+        text=_summary(kind, items, hits, bool(ENGLISH_QUESTION.match(question.strip()))),
         items=items[: max(limit, 8) if kind == "how_many" else limit],
         passages=[Citation.of(h) for h in hits[:limit]],
     )
