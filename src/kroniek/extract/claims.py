@@ -208,7 +208,8 @@ class ClaimTagger:
                     for m in sent.mentions:
                         if m.kind == "figure" and m.attrs.get("attribution") is None:
                             m.attrs["attribution"] = speaker
-            for m in sorted(sent.mentions, key=lambda m: m.start):
+            sent.mentions.sort(key=lambda m: (m.start, m.end))  # the last stage leaves the layer in reading order
+            for m in sent.mentions:
                 if m.kind == "actor":
                     history.append((m.attrs["name"], m.attrs["type"]))
         return doc
