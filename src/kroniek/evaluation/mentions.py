@@ -26,7 +26,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 
 
 def load_document(path: Path) -> Document:
-    """A seed document: one JSON string (decoded), else plain text; no date means narrative."""
+    """A seed document: one JSON string (decoded), else plain text; without a publication date it is narrative."""
     from kroniek.text.language import detect
 
     raw = path.read_text(encoding="utf-8")
@@ -38,7 +38,24 @@ def load_document(path: Path) -> Document:
             decoded = None
         if isinstance(decoded, str):
             text = decoded
-    return Document(text=text, source=path.name, genre="narrative", language=detect(text), origin=str(path))
+    published = _publication_date(text)
+    return Document(
+        text=text,
+        source=path.name,
+        published=published,
+        genre="news" if published else "narrative",
+        language=detect(text),
+        origin=str(path),
+    )
+
+
+def _publication_date(text: str) -> str | None:
+    """A `` date 2022-02`` header makes a report news, as ``kroniek eval timex`` reads it."""
+    try:
+        from kroniek.evaluation.timex import publication_date
+    except ImportError:  # pragma: no cover - the time evaluation is another stage's module
+        return None
+    return publication_date(text)
 
 
 def extraction_pipeline() -> Callable[[Document], Document]:
