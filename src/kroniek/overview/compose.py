@@ -531,8 +531,14 @@ class Composer:
         window = [d for d in docs if _in_window(d, since, until) and (d.id is None or d.id not in seen)]
         cands, blocks = self._candidates(window)
         if query is not None and not query.empty:
-            for c in cands:
-                c.relevant = query.matches(c.sent, c.doc)
+            # A block is on the topic when one of its sentences, its heading or (for a lead) the
+            # report's title matches; then all of its sentences may tell the story.
+            pattern = query.pattern
+            for b in blocks:
+                label = b.heading if b.heading is not None else (b.doc.title or "")
+                hit = bool(pattern and pattern.search(label)) or any(query.matches(c.sent, c.doc) for c in b.cands)
+                for c in b.cands:
+                    c.relevant = hit
         if previous is not None:
             self._mark_known(cands, previous)
         devs = self._cluster(blocks)
