@@ -1,7 +1,7 @@
 """The story in phases: stretches between turning points in how much happens.
 
 The daily volume of references (how many witnesses point at each day, see ``dates.py``)
-is smoothed per week and cut into segments of nearly constant level by binary
+is summed per week (per day for a story of a few weeks) and cut into segments of nearly constant level by binary
 segmentation (each cut the one that most reduces the squared error, Scott & Knott
 1974). Each phase is named by its interval and told by the central sentence of each of
 its best dates.
@@ -18,7 +18,7 @@ from kroniek.timeline.dates import date_scores
 from kroniek.timeline.select import candidates_by_date, central_sentences, usable
 from kroniek.timeline.units import Unit, vectorise
 
-MIN_WEEKS = 2  # a phase lasts at least two weeks
+MIN_UNITS = 2  # a phase lasts at least two weeks (or days, for a short story)
 TAIL = 0.01  # the 1% of references furthest out on either side are background, not the story
 
 
@@ -85,17 +85,19 @@ def phase_timeline(
     if not scores:
         return []
     first, last = _span(scores)
-    weeks = (last - first) // 7 + 1
-    weekly = [0.0] * weeks
+    # weeks for a long story, days for one of a few weeks; a phase spans at least two units
+    step = 7 if last - first >= 7 * 4 * phases else 1
+    n_units = (last - first) // step + 1
+    volume = [0.0] * n_units
     for d, s in scores.items():
         o = date.fromisoformat(d).toordinal()
         if first <= o <= last:
-            weekly[(o - first) // 7] += s
-    cuts = segment([math.log1p(x) for x in weekly], phases, min_size=min(MIN_WEEKS, weeks))
+            volume[(o - first) // step] += s
+    cuts = segment([math.log1p(x) for x in volume], phases, min_size=min(MIN_UNITS, n_units))
     intervals = []
     for a, b in cuts:
-        lo = date.fromordinal(first + 7 * a)
-        hi = min(date.fromordinal(first + 7 * b - 1), date.fromordinal(last))
+        lo = date.fromordinal(first + step * a)
+        hi = min(date.fromordinal(first + step * b - 1), date.fromordinal(last))
         intervals.append((lo.isoformat(), hi.isoformat()))
     best_days = []
     for lo, hi in intervals:
