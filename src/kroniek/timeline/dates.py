@@ -18,6 +18,11 @@ from kroniek.timeline.units import Unit
 # being a section's main date are signs of weight that a stack of news reports does not need.
 NARRATIVE_SENTENCE_WEIGHT = 0.1
 NARRATIVE_MAIN_WEIGHT = 2.0
+# A chronicle tells one development over adjacent days ("in de nacht van 3 op 4 maart"); it
+# gets one entry, so dates within NARRATIVE_WINDOW days of a chosen one are discounted.
+# News reports are already dated apart by their own publication days.
+NARRATIVE_WINDOW = 3
+NARRATIVE_SPREAD = 1.0
 
 
 def date_scores(

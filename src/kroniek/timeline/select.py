@@ -30,15 +30,20 @@ def candidates_by_date(units: Sequence[Unit], dates: Iterable[str]) -> dict[str,
     return out
 
 
+def _names(u: Unit, day: str) -> bool:
+    """The sentence names ``day`` with a calendar date ("op 3 april"), not by reference ("die dag")."""
+    return any(t.value[:10] == day and any(c.isdigit() for c in t.text) for t in u.sent.timex)
+
+
 def usable(candidates: Sequence[Unit], day: str | None = None) -> list[Unit]:
     """Candidates of a length fit for a timeline (call after ``vectorise``); any, when none is.
 
-    In a chronicle, the sentences that name ``day`` themselves are preferred: they
-    introduce the event, the sentences after them only inherit its date.
+    In a chronicle, the sentences that name ``day`` by its date are preferred: they
+    introduce the event, the sentences after them only inherit its date or refer back.
     """
     fit = [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS] or [u for u in candidates if u.terms]
     if day is not None:
-        named = [u for u in fit if u.doc.genre == "narrative" and any(t.value[:10] == day for t in u.sent.timex)]
+        named = [u for u in fit if u.doc.genre == "narrative" and _names(u, day)]
         if named:
             return named
     return fit
