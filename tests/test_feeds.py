@@ -384,3 +384,31 @@ def test_feed_rows_add_list_remove(store: Store) -> None:
     assert rows.remove_feed(store, feed["id"]) is True
     assert rows.remove_feed(store, feed["id"]) is False
     assert rows.list_feeds(store) == []
+
+
+def test_cli_feeds_and_watch(web: LocalWeb, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from kroniek.cli import app
+
+    runner = CliRunner()
+    web.pages["/artikel/1"] = Page(article_page(1, "Artikel 1"))
+    web.pages["/rss"] = Page(rss(web, [1]), content_type="application/rss+xml")
+    refused = runner.invoke(app, ["feeds", "add", web.url("/rss"), "--db", db_url])
+    assert refused.exit_code == 2 and "loopback" in refused.output
+    monkeypatch.setenv("KRONIEK_ALLOW_PRIVATE_URLS", "1")
+    added = runner.invoke(app, ["feeds", "add", web.url("/rss"), "--interval", "120", "--db", db_url])
+    assert added.exit_code == 0, added.output
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_text(5), encoding="utf-8")
+    assert runner.invoke(app, ["feeds", "add", str(folder), "--db", db_url]).exit_code == 0
+    assert runner.invoke(app, ["feeds", "add", web.url("/rss"), "--db", db_url]).exit_code == 1  # already watched
+    assert runner.invoke(app, ["feeds", "add", "gopher://x/", "--db", db_url]).exit_code == 2
+    watched = runner.invoke(app, ["watch", "--once", "--db", db_url])
+    assert watched.exit_code == 0, watched.output
+    assert "1 new items: 1 added" in watched.output.replace("\n", " ")
+    listing = runner.invoke(app, ["feeds", "list", "--db", db_url])
+    assert web.url("/rss") in listing.output and "folder" in listing.output and "every 120 s" in listing.output
+    assert runner.invoke(app, ["feeds", "remove", "1", "--db", db_url]).exit_code == 0
+    assert runner.invoke(app, ["feeds", "remove", "1", "--db", db_url]).exit_code == 1

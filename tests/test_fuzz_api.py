@@ -6,6 +6,7 @@ Also the feed and upload endpoints' own contract: refused URLs, duplicates, size
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 import time
@@ -39,12 +40,13 @@ def make_app(db_url: str, **overrides: object) -> FastAPI:
 
 # The schema is read from the app at import time (schemathesis parametrizes by operation).
 API_DB = Path(tempfile.mkdtemp(prefix="kroniek-fuzz-api-")) / "api.db"
+atexit.register(shutil.rmtree, API_DB.parent, True)
 API_APP = make_app(f"sqlite:///{API_DB}")
 # /api/live is a Server-Sent Events stream that never ends by design: not a request-response operation.
 schema = schemathesis.openapi.from_asgi("/openapi.json", API_APP).exclude(path="/api/live")
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
 def api_data(pytestconfig: pytest.Config) -> Iterator[None]:
     """Real documents, so reads by id, timelines and overviews have something to chew on; a count at the end."""
     Ingestor(API_APP.state.store).run(
@@ -52,7 +54,6 @@ def api_data(pytestconfig: pytest.Config) -> Iterator[None]:
     )
     yield
     API_APP.state.store.engine.dispose()
-    shutil.rmtree(API_DB.parent, ignore_errors=True)
     capture = pytestconfig.pluginmanager.get_plugin("capturemanager")
     total = sum(CASES.values())
     lines = [f"[fuzz] API (schemathesis): {total} generated requests over {len(CASES)} operations"]
@@ -62,11 +63,14 @@ def api_data(pytestconfig: pytest.Config) -> Iterator[None]:
         if count > 1
     ]
     lines += [f"    501 (not built yet) x{count}: {what}" for what, count in sorted(NOT_BUILT.items())]
+    if total == 0:
+        return
     with capture.global_and_fixture_disabled():
         print("\n" + "\n".join(lines))
 
 
 @schema.parametrize()
+@pytest.mark.usefixtures("api_data")
 @settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_generated_requests_never_get_a_server_error(case) -> None:  # type: ignore[no-untyped-def]
     started = time.perf_counter()
@@ -155,6 +159,9 @@ def test_upload_reports_per_file_and_enforces_the_size_limit(client: TestClient)
     per_file = client.post("/api/ingest", files=[("files", ("net.txt", just_over, "text/plain"))], headers=AUTH)
     assert per_file.status_code == 200 and "too large" in per_file.json()["errors"][0]["message"]
     assert client.post("/api/ingest", data={"x": "y"}, headers=AUTH).status_code == 422
+    many = [("files", (f"{i}.txt", b"Een zin.", "text/plain")) for i in range(101)]
+    too_many = client.post("/api/ingest", files=many, headers=AUTH)
+    assert too_many.status_code == 400 and "Too many files" in too_many.text
     raw = client.post(
         "/api/ingest", content=b"no multipart", headers=AUTH | {"Content-Type": "multipart/form-data; boundary=x"}
     )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import Path as FastAPIPath
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
@@ -16,6 +17,7 @@ from kroniek.web.deps import SettingsDep, StoreDep, WriteAccess
 router = APIRouter()
 
 MAX_FILES = 100  # files per upload request
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL; larger ones cannot exist
 
 
 class FeedCreate(BaseModel):
@@ -79,7 +81,7 @@ def add_feed(body: FeedCreate, store: StoreDep, settings: SettingsDep) -> FeedPu
 
 
 @router.delete("/api/feeds/{feed_id}", tags=["feeds"], status_code=204, dependencies=[WriteAccess])
-def delete_feed(feed_id: int, store: StoreDep) -> Response:
+def delete_feed(feed_id: Annotated[int, FastAPIPath(ge=1, le=MAX_ID)], store: StoreDep) -> Response:
     """Stop watching a feed; the documents read from it stay."""
     from kroniek.store.feeds import remove_feed
 
