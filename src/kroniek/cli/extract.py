@@ -76,7 +76,10 @@ def extract(
             doc.sentences = []
             pipeline(doc)
             store.replace_annotations(doc, pipeline.names)
-        console.print(f"extract: re-annotated {len(ids)} documents with {', '.join(pipeline.names)}")
+        from kroniek.events.persist import rebuild_events
+
+        events = rebuild_events(store)
+        console.print(f"extract: re-annotated {len(ids)} documents with {', '.join(pipeline.names)}; {len(events)} events")
         return
     failed = 0
     for path in files:

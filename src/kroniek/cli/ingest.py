@@ -38,6 +38,11 @@ def ingest(
         err_console.print(f"[red]error[/red] {error}", highlight=False, markup=True)
     for duplicate in report.duplicates:
         err_console.print(f"[yellow]skipped[/yellow] {duplicate}", highlight=False)
+    if report.added:
+        from kroniek.events.persist import rebuild_events
+
+        events = rebuild_events(store)
+        console.print(f"events: {len(events)} developments from all stored reports", highlight=False)
     console.print(f"ingest: {report.summary()} (database {store.url})", highlight=False)
     if report.failed:
         raise typer.Exit(code=1)
