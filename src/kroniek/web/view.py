@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from kroniek.web import i18n
 from kroniek.web.deps import templates
 
 i18n.install(templates)
+
+# Row ids and offsets as the database can hold them (PostgreSQL INTEGER is 32 bits): larger ones are a 422.
+MAX_ID = 2**31 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200) -> HTMLResponse:

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from kroniek.store.events import EventFilter, list_events
 from kroniek.web.deps import StoreDep
 from kroniek.web.i18n import gettext, language_of
-from kroniek.web.view import error_page, paginate, render
+from kroniek.web.view import Offset, RowId, error_page, paginate, render
 
 router = APIRouter()
 
@@ -35,7 +35,7 @@ def _sentence_json(sent: Any) -> dict[str, Any]:
 def list_documents(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     language: str | None = None,
 ) -> dict[str, Any]:
     """Documents, newest publication first, with their number of content sentences."""
@@ -44,7 +44,7 @@ def list_documents(
 
 
 @router.get("/api/documents/{doc_id}", tags=["documents"])
-def get_document(doc_id: int, store: StoreDep) -> dict[str, Any]:
+def get_document(doc_id: RowId, store: StoreDep) -> dict[str, Any]:
     """One document with its sentences, time expressions and mentions."""
     doc = store.get_document(doc_id)
     if doc is None:
@@ -64,7 +64,7 @@ def get_document(doc_id: int, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/api/sentences/{sentence_id}", tags=["documents"])
-def get_sentence(sentence_id: int, store: StoreDep) -> dict[str, Any]:
+def get_sentence(sentence_id: RowId, store: StoreDep) -> dict[str, Any]:
     """One sentence with its time expressions and mentions, its document and the events it is a source of."""
     context = store.sentence_context([sentence_id]).get(sentence_id)
     doc = store.get_document(context["document_id"]) if context else None
@@ -80,9 +80,7 @@ def get_sentence(sentence_id: int, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-def documents_page(
-    request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0, language: str | None = None
-) -> HTMLResponse:
+def documents_page(request: Request, store: StoreDep, offset: Offset = 0, language: str | None = None) -> HTMLResponse:
     limit = 50
     items = store.list_documents(limit=limit, offset=offset, language=language or None)
     total = store.count("documents")
@@ -90,7 +88,7 @@ def documents_page(
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-def document_page(request: Request, doc_id: int, store: StoreDep) -> HTMLResponse:
+def document_page(request: Request, doc_id: RowId, store: StoreDep) -> HTMLResponse:
     doc = store.get_document(doc_id)
     if doc is None:
         return error_page(request, 404, gettext(language_of(request), "error.not_found"))

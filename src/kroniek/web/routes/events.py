@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from kroniek.store.events import EventFilter, event_geojson, event_types, get_event, list_events
 from kroniek.web.deps import SettingsDep, StoreDep
 from kroniek.web.i18n import gettext, language_of
-from kroniek.web.view import contradictions, error_page, paginate, render
+from kroniek.web.view import MAX_ID, Offset, RowId, contradictions, error_page, paginate, render
 
 router = APIRouter()
 
@@ -44,9 +44,11 @@ def events_api(
     type: Annotated[str | None, Query(max_length=64, description="event type")] = None,
     place: Annotated[str | None, Query(max_length=300, description="canonical place name")] = None,
     actor: Annotated[str | None, Query(max_length=300, description="canonical actor name")] = None,
-    document: Annotated[int | None, Query(description="only events with a source in this document")] = None,
+    document: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="only events with a source in this document")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Events, newest first, narrowed by date range, type, place, actor or document; paginated."""
     filters = _filters(date_from, date_to, type, place, actor, document)
@@ -67,7 +69,7 @@ def events_geojson(
 
 
 @router.get("/api/events/{event_id}", tags=["events"])
-def event_api(event_id: int, store: StoreDep) -> dict[str, Any]:
+def event_api(event_id: RowId, store: StoreDep) -> dict[str, Any]:
     """One event: date, type, places, actors, figures, claims, every source sentence with its mentions,
     places with coordinates, and where the sources contradict each other."""
     event = get_event(store, event_id)
@@ -95,7 +97,7 @@ def events_page(
     type: str | None = None,
     place: str | None = None,
     actor: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     limit = 50
     filters = _filters(date_from, date_to, type, place, actor, None)
@@ -113,7 +115,7 @@ def events_page(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-def event_page(request: Request, event_id: int, store: StoreDep) -> HTMLResponse:
+def event_page(request: Request, event_id: RowId, store: StoreDep) -> HTMLResponse:
     event = get_event(store, event_id)
     if event is None:
         return error_page(request, 404, gettext(language_of(request), "error.not_found"))

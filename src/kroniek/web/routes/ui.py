@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from kroniek.web.deps import StoreDep
 from kroniek.web.i18n import gettext, language_of
-from kroniek.web.view import error_page, paginate, render
+from kroniek.web.view import Offset, RowId, error_page, paginate, render
 
 router = APIRouter()
 
@@ -92,7 +92,7 @@ def topic_page(request: Request, slug: str, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/topics/{slug}/overviews/{overview_id}", response_class=HTMLResponse, include_in_schema=False)
-def topic_overview_page(request: Request, slug: str, overview_id: int, store: StoreDep) -> HTMLResponse:
+def topic_overview_page(request: Request, slug: str, overview_id: RowId, store: StoreDep) -> HTMLResponse:
     topics = _topics_store()
     topic = topics.get_topic(store, slug) if topics else None
     overview = topics.get_overview(store, overview_id) if topics and topic else None
@@ -117,7 +117,7 @@ def search_page(
     type: str | None = None,
     language: str | None = None,
     source: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     search = _optional("kroniek.store.search")
     chosen = {"place": place, "actor": actor, "type": type, "language": language, "source": source}
