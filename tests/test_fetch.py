@@ -263,3 +263,15 @@ def test_check_url_on_generated_urls(capsys: pytest.CaptureFixture[str]) -> None
     with capsys.disabled():
         print(f"\n[fuzz] check_url: {count} generated cases")
     assert count >= 1200
+
+
+def test_page_text_follows_the_declared_charset_or_falls_back(web: LocalWeb) -> None:
+    web.pages["/latin"] = Page(
+        '<meta charset="iso-8859-1"><p>Kyïv, café</p>'.encode("latin-1"), content_type="text/html"
+    )
+    web.pages["/cp1252"] = Page("<p>“Kyïv” – café</p>".encode("cp1252"), content_type="text/html")
+    web.pages["/utf8"] = Page("<p>Київ</p>".encode(), content_type="text/html; charset=utf-8")
+    with fetcher() as f:
+        assert "Kyïv, café" in f.get(web.url("/latin")).text
+        assert "“Kyïv” – café" in f.get(web.url("/cp1252")).text
+        assert "Київ" in f.get(web.url("/utf8")).text

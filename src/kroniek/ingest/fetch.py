@@ -19,6 +19,7 @@ Every failure is a :class:`FetchError` that names the URL.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Iterable
@@ -46,6 +47,7 @@ DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch; connect and read get les
 HOST_DELAY = 1.0  # seconds between two requests to the same host
 
 ALLOWED_SCHEMES = ("http", "https")
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 class FetchError(Exception):
@@ -240,13 +242,16 @@ class Fetched:
 
     @property
     def text(self) -> str:
-        charset = None
-        if self.content_type and "charset=" in self.content_type:
-            charset = self.content_type.split("charset=", 1)[1].split(";", 1)[0].strip().strip("\"'")
-        try:
-            return self.content.decode(charset or "utf-8")
-        except (LookupError, UnicodeDecodeError):
-            return self.content.decode("utf-8", errors="replace")
+        """The body as text: the charset the server or the page declares, else UTF-8, else Windows-1252."""
+        declared = _CHARSET.search(self.content_type or "") or _CHARSET.search(
+            self.content[:2048].decode("ascii", "replace")
+        )
+        for charset in ([declared.group(1)] if declared else []) + ["utf-8", "cp1252"]:
+            try:
+                return self.content.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                continue
+        return self.content.decode("utf-8", errors="replace")
 
 
 class Fetcher:
