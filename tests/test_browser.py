@@ -306,9 +306,9 @@ def test_the_map_draws_points_without_tiles(page: Page, server: tuple[str, str])
 
 def test_the_language_can_be_switched(page: Page, server: tuple[str, str]) -> None:
     base, _db = server
-    page.goto(base + "/events?type=gevecht")
+    page.goto(base + "/events?type=gevechten")
     page.get_by_role("link", name="English").click()
-    page.wait_for_url(re.compile(r"/events\?type=gevecht$"))
+    page.wait_for_url(re.compile(r"/events\?type=gevechten$"))
     assert page.locator("html").get_attribute("lang") == "en"
     expect(page.locator("main h1")).to_contain_text("Events")
     page.goto(base + "/timeline")  # the choice is remembered

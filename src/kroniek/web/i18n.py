@@ -361,6 +361,11 @@ _MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"],
 }  # fmt: skip
+# TIMEX3 parts of the day ("2022-02-24TMO").
+_DAY_PARTS = {
+    "nl": {"MO": "ochtend", "MI": "middag", "AF": "middag", "EV": "avond", "NI": "nacht", "DT": "overdag"},
+    "en": {"MO": "morning", "MI": "noon", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"},
+}
 
 
 def language_of(request: Request) -> str:
@@ -385,6 +390,10 @@ def format_date(value: str | None, lang: str = DEFAULT) -> str:
         return ""
     if "/" in value:
         return " – ".join(format_date(part, lang) for part in value.split("/", 1))
+    if len(value) > 10 and value[10] == "T" and len(value[:10].split("-")) == 3:
+        day, time = format_date(value[:10], lang), value[11:]
+        part = _DAY_PARTS.get(lang, _DAY_PARTS[DEFAULT]).get(time)
+        return f"{day}, {part}" if part else f"{day} {time}"
     months = _MONTHS.get(lang, _MONTHS[DEFAULT])
     parts = value[:10].split("-")
     try:
