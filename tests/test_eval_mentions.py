@@ -15,18 +15,19 @@ SHARED = Path(__file__).parents[2] / "shared"
 GOLD = SHARED / "eval" / "mentions-dev.jsonl"
 SEEDS = SHARED / "seeds"
 
-# Pinned a little below what the extraction reaches; a drop below fails the build.
+# Pinned a little below what the extraction reaches; a drop below fails the build. Lowered when the
+# lexicons were rebuilt from general knowledge (no entries or cue phrases kept only because dev has them).
 FLOORS = {
     "place_f1": 0.97,
-    "actor_f1": 0.97,
-    "figure_f1": 0.96,
-    "claim_f1": 0.96,
+    "actor_f1": 0.95,
+    "figure_f1": 0.92,
+    "claim_f1": 0.93,
     "place_name_accuracy": 0.95,
     "place_country_accuracy": 0.97,
     "actor_name_accuracy": 0.96,
     "figure_value_accuracy": 0.96,
     "figure_category_accuracy": 0.92,
-    "claim_speaker_accuracy": 0.9,
+    "claim_speaker_accuracy": 0.85,
     "claim_stance_accuracy": 0.97,
 }
 

@@ -140,11 +140,22 @@ _MAIN_VERBS = frozenset(
 )
 
 
+GAP = 14  # words a separable verb's particle may stand after its stem
+GAP_STOP = frozenset([".", ";", "?", "!", "dat", "omdat", "terwijl", "nadat", "maar", "want", "that"])
+NEGATIONS = frozenset(["niet", "nooit", "geen", "not", "never", "n't", "noch", "neither"])
+PASSIVE_AUX = frozenset(
+    ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren", "been", "being", "were", "are"]
+)
+# Reporting verbs that are also nouns ("rejected claims that", "reports of"): a verb only after a subject.
+NOUN_FORMS = frozenset(["claims", "reports", "claim", "report", "estimates", "states", "warns"])
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who", "hij", "zij", "ze", "het", "men"])
+
+
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]  # "~" is a gap of up to four words
     stance: str
-    speaker: str  # "after", "subject" or "none"
+    speaker: str  # "after", "subject", "agent" or "none"
     requires: str  # "-" or a complementiser ("dat", "that"): a quote or colon does as well
 
 
@@ -217,29 +228,37 @@ class ClaimTagger:
     # -- cues
     def _match(self, words: list[str], i: int) -> tuple[Cue, list[int]] | None:
         for cue in cues().get(words[i], []):
-            positions = [i]
-            k = i + 1
-            ok = True
-            for w_i, w in enumerate(cue.words[1:], start=1):
-                if w == "~":
-                    continue
-                if cue.words[w_i - 1] == "~":
-                    limit = min(len(words), k + 5)
-                    found = next((p for p in range(k, limit) if words[p] == w), None)
-                    if found is None:
-                        ok = False
-                        break
-                    positions.append(found)
-                    k = found + 1
-                elif k < len(words) and words[k] == w:
-                    positions.append(k)
-                    k += 1
-                else:
-                    ok = False
-                    break
-            if ok:
+            positions = self._positions(cue.words, words, i)
+            if positions is not None:
                 return cue, positions
         return None
+
+    @staticmethod
+    def _positions(pattern: tuple[str, ...], words: list[str], i: int) -> list[int] | None:
+        """Token positions of a cue starting at token i; a ``~`` gap spans up to a dozen words of the clause."""
+        positions = [i]
+        k = i + 1
+        parts = " ".join(pattern[1:]).split("~")
+        for n, part in enumerate(parts):
+            seq = part.split()
+            if n == 0:
+                if words[k : k + len(seq)] != seq:
+                    return None
+                positions.extend(range(k, k + len(seq)))
+                k += len(seq)
+                continue
+            found = None
+            for p in range(k, min(len(words), k + GAP)):
+                if words[p] in GAP_STOP:
+                    break
+                if words[p : p + len(seq)] == seq:
+                    found = p
+                    break
+            if found is None:
+                return None
+            positions.extend(range(found, found + len(seq)))
+            k = found + len(seq)
+        return positions
 
     def _complement(self, words: list[str], end: int, cue: Cue) -> bool:
         if cue.requires == "-":
@@ -295,6 +314,18 @@ class ClaimTagger:
         first, last = positions[0], positions[-1]
         if cue.speaker == "none":
             return None
+        if cue.speaker == "agent":
+            # A participle: "werd door de VN geschat" names its agent; a passive without one has no speaker.
+            agent = [c for c in cands if c.first > 0 and words[c.first - 1] in {"door", "by"}]
+            agent += [c for c in cands if c.first > 1 and words[c.first - 2] in {"door", "by"}
+                      and words[c.first - 1] in {"de", "het", "the"}]  # fmt: skip
+            if agent:
+                return agent[0].name
+            lo = next((k + 1 for k in range(first - 1, -1, -1) if words[k] in BOUNDARY), 0)
+            if any(w in PASSIVE_AUX for w in words[lo:first]) and not any(
+                w in {"heeft", "hebben", "had", "hadden", "has", "have"} for w in words[lo:first]
+            ):
+                return None
         if cue.speaker == "after":
             stop = next((k for k in range(last + 1, min(len(words), last + 10)) if words[k] in {",", ";", ":"}), None)
             end = stop if stop is not None else min(len(words), last + 9)
@@ -358,6 +389,28 @@ class ClaimTagger:
         return None
 
     @staticmethod
+    def _negated(words: list[str], i: int) -> bool:
+        """A negation just before the cue, in its clause: "heeft niet bevestigd", "did not confirm"."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if words[k] in BOUNDARY or words[k] in {"dat", "that"}:
+                return False
+            if words[k] in NEGATIONS:
+                return True
+        return False
+
+    @staticmethod
+    def _coordinated(words: list[str], previous: int, i: int) -> bool:
+        """The cue is coordinated with the negated cue before it: "niet bevestigd of ontkend"."""
+        return 0 < i - previous <= 2 and words[i - 1] in {"of", "noch", "en", "or", "nor", "and"}
+
+    @staticmethod
+    def _after_subject(words: list[str], i: int, cands: list[Candidate]) -> bool:
+        """A verb form that is also a noun is a verb only right after its subject: "Russia claims that"."""
+        if i == 0:
+            return False
+        return words[i - 1] in PRONOUNS or any(c.last == i - 1 for c in cands)
+
+    @staticmethod
     def _governed(words: list[str], c: Candidate) -> bool:
         """Is the candidate the object of a preposition ("in de VS", "aan Reuters")? Then it is no subject."""
         if words[c.last] in {"zijde", "kant"}:
@@ -378,6 +431,7 @@ class ClaimTagger:
         cands: list[Candidate] | None = None
         timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]
         in_timex = _InTimex(toks, timex)
+        negated_at: int | None = None
         i = 0
         while i < len(words):
             if words[i] not in table:
@@ -393,8 +447,15 @@ class ClaimTagger:
             ):
                 i += 1
                 continue
+            if self._negated(words, i) or (negated_at is not None and self._coordinated(words, negated_at, i)):
+                negated_at = positions[-1]  # "niet bevestigd of ontkend": no statement was made
+                i = positions[-1] + 1
+                continue
             if cands is None:
                 cands = self._candidates(sent, toks, words)
+            if words[i] in NOUN_FORMS and not self._after_subject(words, i, cands):
+                i += 1
+                continue
             sentence_history = history + [(c.name, c.type) for c in cands if c.first < positions[0]]
             speaker = self._speaker(cue, positions, words, cands, sentence_history, in_timex)
             if speaker is None and out and positions[0] > 0 and words[positions[0] - 1] in {"en", "and"}:

@@ -401,9 +401,6 @@ class FigureTagger:
             for cat in ("killed", "injured", "prisoners", "refugees", "displaced"):
                 if t.text in lex[cat]:
                     return cat, who
-        phrase = " ".join(t.text for t in window)
-        if "in dienst" in phrase or "aan het front" in phrase:
-            return "troops", who
         for t in head:
             if t.text in lex["troops"] or _compound_of(t.text, lex["troops"]):
                 return "troops", who or "soldiers"
