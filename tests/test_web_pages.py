@@ -162,6 +162,16 @@ def test_event_api_paginates_and_filters(client: TestClient, db: str) -> None:
     assert list_events(open_store(db), limit=1)[1] == total
 
 
+def test_event_filters_offer_the_names_in_the_events(client: TestClient) -> None:
+    body = client.get("/events").text
+    places = re.findall(r'<option value="([^"]+)">', body.split('id="ev-places"')[1].split("</datalist>")[0])
+    assert len(places) > 5
+    narrowed = client.get("/events", params={"place": places[0]}).text
+    total = int(re.search(r"<small>\((\d+)\)</small>", body).group(1))  # type: ignore[union-attr]
+    n = int(re.search(r"<small>\((\d+)\)</small>", narrowed).group(1))  # type: ignore[union-attr]
+    assert 0 < n < total
+
+
 def test_event_api_errors_are_clear(client: TestClient) -> None:
     missing = client.get("/api/events/999999")
     assert missing.status_code == 404 and missing.json() == {"detail": "no event with id 999999"}

@@ -100,6 +100,22 @@ def event_types(store: Store) -> list[str]:
         return [str(v) for v in conn.execute(select(e.c.type).distinct().order_by(e.c.type)).scalars()]
 
 
+def source_names(store: Store, kind: str, limit: int = 500) -> list[str]:
+    """Names of one kind ("place", "actor") mentioned in events' sources, most events first."""
+    src, m = t.event_sources, t.mentions
+    n = func.count(func.distinct(src.c.event_id))
+    query = (
+        select(m.c.name, n.label("n"))
+        .join(src, src.c.sentence_id == m.c.sentence_id)
+        .where(m.c.kind == kind, m.c.name.is_not(None))
+        .group_by(m.c.name)
+        .order_by(n.desc(), m.c.name)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [str(row.name) for row in conn.execute(query)]
+
+
 def event_sources(store: Store, event_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
     """Per event: its source sentences with their documents, in publication order."""
     src, s, d = t.event_sources, t.sentences, t.documents

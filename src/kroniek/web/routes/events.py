@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from kroniek.store.events import EventFilter, event_geojson, event_types, get_event, list_events
+from kroniek.store.events import EventFilter, event_geojson, event_types, get_event, list_events, source_names
 from kroniek.web.deps import SettingsDep, StoreDep
 from kroniek.web.i18n import gettext, language_of
 from kroniek.web.view import MAX_ID, Offset, RowId, contradictions, error_page, paginate, render
@@ -109,6 +109,8 @@ def events_page(
             "items": items,
             "filters": filters,
             "types": event_types(store),
+            "places": source_names(store, "place"),
+            "actors": source_names(store, "actor"),
             "page": paginate(request, offset, limit, total),
         },
     )
