@@ -218,3 +218,11 @@ def test_english_narrative_and_lowercased_text() -> None:
 def test_english_words_that_only_look_like_months_or_seasons() -> None:
     assert found("Protesters may march to the square before the fall of the regime.", language="en") == []
     assert found("They may return in May 2021.", language="en") == [("May 2021", "DATE", "2021-05")]
+
+
+def test_tag_reads_wiki_headings_as_context() -> None:
+    text = "== verloop ==\nde stad viel op 3 maart 2020.\n== nasleep (mei 2021) ==\nop 5 juni was er een verkiezing."
+    assert found(text, anchor=None, genre="narrative") == [
+        ("3 maart 2020", "DATE", "2020-03-03"),
+        ("5 juni", "DATE", "2021-06-05"),
+    ]

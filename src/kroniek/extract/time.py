@@ -1466,13 +1466,17 @@ class TimeTagger:
 
 
 _HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"[^\n]+")
 
 
 def tag(text: str, *, language: str | None, anchor: str | None, genre: str = "news") -> list[Timex]:
     """All time expressions of a whole text, resolved against ``anchor`` (news) or the text (narrative)."""
     letters = [ch for ch in text[:20000] if ch.isalpha()]
     lowercased = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) < 0.002
-    spans = list(split_sentences(text, lowercased=lowercased))
+    spans = []
+    for line in _LINE.finditer(text):
+        if not _HEADING.fullmatch(line.group()):  # headings stay between sentences, where run() reads them
+            spans.extend(split_sentences(text, line.start(), line.end(), lowercased=lowercased))
     tagger = TimeTagger()
     state = tagger.start_state(genre, language, anchor)
     out: list[Timex] = []
