@@ -152,9 +152,14 @@ def result_count(page: Page) -> int:
 def test_pages_render_without_console_errors(page: Page, server: tuple[str, str]) -> None:
     base, _db = server
     watch = Watch(page, base)
+    timings = {}
     for name, path in PAGES.items():
         response = page.goto(base + path)
         assert response is not None and response.status == 200, path
+        # from the request to the end of the load event, as the browser measured it
+        timings[name] = page.evaluate(
+            "new Promise(r => setTimeout(() => r(performance.getEntriesByType('navigation')[0].duration), 0))"
+        )
         if name == "map":
             expect(page.locator("#map[data-points]")).to_be_attached()  # the GeoJSON is drawn
         if name == "api-docs":
@@ -162,6 +167,8 @@ def test_pages_render_without_console_errors(page: Page, server: tuple[str, str]
         else:
             expect(page.locator("main h1").first).to_be_visible()
         shoot(page, name)
+    (SHOTS / "timings.txt").write_text("".join(f"{n}\t{ms:.0f} ms\n" for n, ms in timings.items()))
+    assert max(timings.values()) < 1000, timings
     assert watch.problems == []
     assert watch.foreign == []  # nothing is loaded from elsewhere: Leaflet is served by the app
 
