@@ -412,3 +412,16 @@ def test_cli_feeds_and_watch(web: LocalWeb, db_url: str, tmp_path: Path, monkeyp
     assert web.url("/rss") in listing.output and "folder" in listing.output and "every 120 s" in listing.output
     assert runner.invoke(app, ["feeds", "remove", "1", "--db", db_url]).exit_code == 0
     assert runner.invoke(app, ["feeds", "remove", "1", "--db", db_url]).exit_code == 1
+
+
+def test_watch_survives_a_round_that_fails(store: Store, watcher: FeedWatcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def broken(limit: int = 50) -> list:
+        calls.append(limit)
+        raise RuntimeError("database is away")
+
+    monkeypatch.setattr(watcher, "poll_due", broken)
+    seen = []
+    assert watcher.watch(every=1, rounds=2, on_result=seen.append, sleep=lambda s: None) == 2
+    assert len(calls) == 2 and all(r.status == "error" and "database is away" in r.summary() for r in seen)

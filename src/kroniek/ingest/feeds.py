@@ -90,7 +90,8 @@ class PollResult:
 
     def summary(self) -> str:
         if self.status == "error":
-            return f"{self.url}: error: {self.error} (next try {self.next_poll_at:%Y-%m-%d %H:%M} UTC)"
+            retry = f" (next try {self.next_poll_at:%Y-%m-%d %H:%M} UTC)" if self.next_poll_at else ""
+            return f"{self.url}: error: {self.error}{retry}"
         if self.status == "not modified":
             return f"{self.url}: not modified"
         more = f", {self.left} left for the next round" if self.left else ""
@@ -180,7 +181,10 @@ class FeedWatcher:
         """Poll due feeds every ``every`` seconds, for ``rounds`` rounds (None: until stopped)."""
         done = 0
         while rounds is None or done < rounds:
-            results = self.poll_due()
+            try:
+                results = self.poll_due()
+            except Exception as exc:  # noqa: BLE001 - e.g. the database is away: say so, try again next round
+                results = [PollResult(0, "(watch round)", "error", error=f"{type(exc).__name__}: {exc}")]
             for result in results:
                 if on_result is not None:
                     on_result(result)
