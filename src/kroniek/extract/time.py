@@ -716,7 +716,7 @@ def _later_that_day(m: re.Match[str], state: State, text: str) -> list[Cand] | N
 
 _OF_EVENT = re.compile(
     r"\s+(van|of)\s+(?:(?:het\s+)?(?:begin|start|uitbreken)\s+van\s+|the\s+(?:start|beginning|outbreak)\s+of\s+)?"
-    r"(?:de|het|the)\s+(?:[\w-]+\s+){0,2}?([^\W\d]{3,})(?!\w)(?:\s+(?:van|of|in)\s+(?:de\s+|het\s+|the\s+)?([^\W\d]{3,}))?",
+    r"(?:de|het|the)\s+([^\W\d][^.,;:!?()\n]{2,60})",
     re.IGNORECASE,
 )
 
@@ -866,18 +866,26 @@ def _this_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 
 @rule(
-    "day_after",
-    r"(?:(?:de|the)\s+)?(dag|day)\s+(erna|daarna|daarop|erop|nadien|ervoor|daarvoor|voordien|after|before|later|"
-    r"earlier)(?!\w)",
-    "de the dag day",
+    "unit_after",
+    r"(?:(?:de|het|the)\s+)?(dag|week|maand|jaar|ochtend|middag|avond|nacht|day|week|month|year|morning|evening|night)"
+    r"\s+(erna|daarna|daarop|erop|nadien|ervoor|daarvoor|voordien|after|before|later|earlier)(?!\w)",
+    "de het the dag week maand jaar ochtend middag avond nacht day month year morning evening night",
 )
-def _day_after(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    word = m.group(2).lower()
+def _unit_after(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    """ "de dag erna", "het jaar daarop", "de avond ervoor", "the year before"."""
+    unit_word, word = m.group(1).lower(), m.group(2).lower()
     if word in ("after", "before") and re.match(r"\s+\w", text[m.end() : m.end() + 3]):
         return None  # "the day after the vote": anchored on an event we do not know
+    if word in ("later", "earlier") and not re.match(r"(?:de|het|the)\s", m.group(0), re.IGNORECASE):
+        return None  # "a day later" is another rule's; "dag later" alone is no expression
     n = -1 if word in ("ervoor", "daarvoor", "voordien", "before", "earlier") else 1
     ref = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
-    cand = _rel_cand(m.start(), m.end(), ref, "D", n)
+    if unit_word in PARTS_OF_DAY:
+        cand = _rel_cand(m.start(), m.end(), ref, "D", n)
+        if cand:
+            _with_part_of_day(cand, PARTS_OF_DAY[unit_word])
+        return [cand] if cand else None
+    cand = _rel_cand(m.start(), m.end(), ref, UNITS[unit_word], n)
     return [cand] if cand else None
 
 
@@ -887,7 +895,7 @@ _ANCHOR = re.compile(
     r"(na|vanaf|bij|tijdens|voor|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar|after|during|before|prior\s+to|"
     r"ahead\s+of|in\s+the\s+run-up\s+to|at)\s+"
     r"(?:(?:het\s+)?(?:begin|start|uitbreken|aanvang)\s+van\s+|the\s+(?:start|beginning|outbreak)\s+of\s+)?"
-    r"(?:de|het|the)\s+(?:[\w-]+\s+){0,2}?([^\W\d]{4,})(?!\w)(?:\s+(?:van|of|in)\s+(?:de\s+|het\s+|the\s+)?([^\W\d]{4,}))?",
+    r"(?:de|het|the)\s+([^\W\d][^.,;:!?()\n]{2,60})",
     re.IGNORECASE,
 )
 
@@ -896,22 +904,32 @@ _ANCHOR = re.compile(
 _ANCHOR_SEARCH = re.compile(r"(?:^|,)\s*(?:[^\W\d]+\s+){0,2}?" + _ANCHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 
 
+_ADJECTIVE = re.compile(r"(?:ische|sche|ese|ense|ele|ale|ige|lijke|ste|de|te|ed|an|ish)$")
+_LINKS = words("van of in")
+
+
 def _anchor_date(state: State, match: re.Match[str]) -> str | None:
     """The date of the event a phrase like "na de top van boekarest" names, if the text dated it before.
 
-    A noun with a complement ("top van boekarest") is looked up in the first dated sentence holding
-    both words; a bare noun ("de invasie") only counts when the text's first dated sentence, its lead, has it.
+    The head is the first word after the article that is no adjective ("de russische invasie" ->
+    invasie). A head with a complement ("top van boekarest") is looked up in the first dated sentence
+    holding both; a bare head ("de invasie") only counts when the text's first dated sentence, its
+    lead, has it.
     """
-    noun = match.group(2).lower()
-    complement = (match.group(3) or "").lower()
-    if complement:
-        for index in state.memory.get(noun, ()):
-            value, words_ = state.dated[index]
-            if complement in words_:
-                return value
+    tokens = _WORD.findall(match.group(2).lower())[:6]
+    for i, head in enumerate(tokens[:3]):
+        if len(head) < 3 or head in _LINKS or _ADJECTIVE.search(head):
+            continue
+        rest = tokens[i + 1 :]
+        if len(rest) >= 2 and rest[0] in _LINKS:
+            complement = rest[2] if rest[1] in ("de", "het", "the") and len(rest) > 2 else rest[1]
+            for index in state.memory.get(head, ()):
+                value, seen = state.dated[index]
+                if complement in seen:
+                    return value
+        if state.dated and head in state.dated[0][1]:
+            return state.dated[0][0]
         return None
-    if state.dated and noun in state.dated[0][1]:
-        return state.dated[0][0]
     return None
 
 
