@@ -1491,7 +1491,7 @@ def tag(text: str, *, language: str | None, anchor: str | None, genre: str = "ne
     """All time expressions of a whole text, resolved against ``anchor`` (news) or the text (narrative)."""
     letters = [ch for ch in text[:20000] if ch.isalpha()]
     lowercased = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) < 0.002
-    spans = []
+    spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         if not _HEADING.fullmatch(line.group()):  # headings stay between sentences, where run() reads them
             spans.extend(split_sentences(text, line.start(), line.end(), lowercased=lowercased))
