@@ -22,6 +22,7 @@ Facets (date, place, actor, type, language, source) count the sentences of the p
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -123,9 +124,21 @@ def terms(text_: str, code: str) -> list[str]:
 # -- indexing ---------------------------------------------------------------------------
 
 
-def index_rows(conn: Connection, rows: Iterable[tuple[int, str, str | None]]) -> int:
-    """Index (sentence id, text, document language) rows in SQLite's FTS table; returns the count.
+TAG_KINDS = ("place", "actor")
 
+
+def tag(kind: str, name: str) -> str:
+    """The index token standing for "a mention of ``kind`` named ``name``" (SQLite's filter path)."""
+    return "tag" + hashlib.sha1(f"{kind}:{name}".encode()).hexdigest()[:16]
+
+
+IndexRow = tuple[int, str, str | None] | tuple[int, str, str | None, Iterable[str]]
+
+
+def index_rows(conn: Connection, rows: Iterable[IndexRow]) -> int:
+    """Index (sentence id, text, document language[, tags]) rows in SQLite's FTS table; returns the count.
+
+    Tags (see :func:`tag`) make the place and actor filters part of the FTS query.
     A no-op on PostgreSQL, where a trigger fills ``sentences.search_tsv``.
     """
     if conn.dialect.name != "sqlite":
@@ -133,8 +146,11 @@ def index_rows(conn: Connection, rows: Iterable[tuple[int, str, str | None]]) ->
     batch: list[tuple[int, str]] = []
     n = 0
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    for sent_id, sent_text, language in rows:
-        batch.append((sent_id, " ".join(terms(sent_text, code_for(language)))))
+    for row in rows:
+        words = terms(row[1], code_for(row[2]))
+        if len(row) > 3:
+            words.extend(row[3])  # type: ignore[misc]
+        batch.append((row[0], " ".join(words)))
         if len(batch) >= 5000:
             cursor.executemany("INSERT OR REPLACE INTO sentences_fts(rowid, terms) VALUES (?, ?)", batch)
             n += len(batch)
@@ -146,9 +162,39 @@ def index_rows(conn: Connection, rows: Iterable[tuple[int, str, str | None]]) ->
     return n
 
 
+def _tags(sent: Any) -> list[str]:
+    out = []
+    for m in sent.mentions:
+        name = m.attrs.get("name")
+        if m.kind in TAG_KINDS and name:
+            out.append(tag(m.kind, str(name)))
+    return sorted(set(out))
+
+
 def index_document(conn: Connection, doc: Document) -> None:
     """Index a stored document's content sentences (the Store calls this after inserting them)."""
-    index_rows(conn, ((s.id, s.text, doc.language) for s in doc.sentences if s.id is not None and not s.boilerplate))
+    index_rows(
+        conn,
+        ((s.id, s.text, doc.language, _tags(s)) for s in doc.sentences if s.id is not None and not s.boilerplate),
+    )
+
+
+def sqlite_rows(conn: Connection) -> list[IndexRow]:
+    """Every content sentence with its document's language and its tags, for (re)indexing."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for row in conn.execute(
+        text(
+            "SELECT DISTINCT sentence_id, kind, name FROM mentions WHERE kind IN ('place', 'actor') AND name IS NOT NULL"
+        )
+    ):
+        tags[row.sentence_id].append(tag(row.kind, row.name))
+    rows = conn.execute(
+        text(
+            "SELECT s.id, s.text, d.language FROM sentences s JOIN documents d ON d.id = s.document_id "
+            "WHERE NOT s.boilerplate"
+        )
+    ).all()
+    return [(r.id, r.text, r.language, sorted(tags.get(r.id, []))) for r in rows]
 
 
 def reindex(store: Store) -> int:
@@ -158,13 +204,7 @@ def reindex(store: Store) -> int:
             conn.execute(text("UPDATE sentences SET text = text"))  # the trigger recomputes search_tsv
             return int(conn.execute(text("SELECT count(*) FROM sentences WHERE search_tsv IS NOT NULL")).scalar_one())
         conn.execute(text("DELETE FROM sentences_fts"))
-        rows = conn.execute(
-            text(
-                "SELECT s.id, s.text, d.language FROM sentences s JOIN documents d ON d.id = s.document_id "
-                "WHERE NOT s.boilerplate"
-            )
-        ).all()
-        return index_rows(conn, [(r.id, r.text, r.language) for r in rows])
+        return index_rows(conn, sqlite_rows(conn))
 
 
 # -- queries ----------------------------------------------------------------------------
@@ -223,7 +263,8 @@ class Filters:
     language: str | None = None
     source: str | None = None
 
-    def sql(self, params: dict[str, Any]) -> list[str]:
+    def sql(self, params: dict[str, Any], tagged: bool = False) -> list[str]:
+        """WHERE conditions; with ``tagged`` the place and actor filters are left to the FTS query."""
         where = []
         if self.date_from:
             where.append("d.published >= :date_from")
@@ -238,7 +279,7 @@ class Filters:
             where.append("d.source = :source")
             params["source"] = self.source
         for kind, value in (("place", self.place), ("actor", self.actor)):
-            if value:
+            if value and not tagged:
                 where.append(
                     f"EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = s.id "
                     f"AND m.kind = '{kind}' AND m.name = :{kind})"
@@ -261,15 +302,21 @@ POOL_COLUMNS = (
 def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: Mode, pool: int) -> list[Any]:
     """The newest ``pool`` sentences that match the query and pass the filters."""
     params: dict[str, Any] = {"pool": pool}
-    where = filters.sql(params)
     if conn.dialect.name == "postgresql":
+        where = filters.sql(params)
         if parsed is not None:
             where.insert(0, f"s.search_tsv @@ ({_pg_tsquery(parsed, mode, params)})")
         else:
             where.insert(0, "NOT s.boilerplate")
         return _pg_windows(conn, where, params, pool)
-    if parsed is not None:
-        params["match"] = _fts_expression(parsed, mode)
+    # SQLite: the place and actor filters are tags in the FTS rows, so FTS intersects them.
+    where = filters.sql(params, tagged=True)
+    tags = [tag(kind, value) for kind, value in (("place", filters.place), ("actor", filters.actor)) if value]
+    match = _fts_expression(parsed, mode) if parsed is not None else ""
+    if tags:
+        match = " AND ".join(([f"({match})"] if match else []) + [f'"{t}"' for t in tags])
+    if match:
+        params["match"] = match
         where.insert(0, "sentences_fts MATCH :match")
         sql = (
             f"SELECT {POOL_COLUMNS} FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "

@@ -1,8 +1,8 @@
 """full-text search over sentences
 
 SQLite: an FTS5 table ``sentences_fts`` (rowid = sentence id) holding each sentence's
-Snowball-stemmed words, written by ``kroniek.store.search.index_document``; a trigger
-removes a sentence's row when the sentence goes.
+Snowball-stemmed words and a tag per place and actor it mentions, written by
+``kroniek.store.search.index_document``; a trigger removes a sentence's row when it goes.
 PostgreSQL: a ``search_tsv`` tsvector column on ``sentences``, filled by a trigger with the
 'dutch' or 'english' configuration by the document's language, and a GIN index on it.
 Both: indexes on ``event_sources.sentence_id`` (hits list their events) and
@@ -65,20 +65,14 @@ def upgrade() -> None:
         )
         op.execute("CREATE INDEX ix_sentences_search_tsv ON sentences USING gin (search_tsv)")
         return
-    from kroniek.store.search import FTS_TABLE_SQL, index_rows
+    from kroniek.store.search import FTS_TABLE_SQL, index_rows, sqlite_rows
 
     op.execute(FTS_TABLE_SQL)
     op.execute(
         "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences "
         "BEGIN DELETE FROM sentences_fts WHERE rowid = old.id; END"
     )
-    rows = bind.execute(
-        sa.text(
-            "SELECT s.id, s.text, d.language FROM sentences s JOIN documents d ON d.id = s.document_id "
-            "WHERE NOT s.boilerplate"
-        )
-    ).all()
-    index_rows(bind, [(r.id, r.text, r.language) for r in rows])
+    index_rows(bind, sqlite_rows(bind))
 
 
 def downgrade() -> None:
