@@ -1054,7 +1054,7 @@ def _set(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         return [Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[m.group(3).lower()]}")]
     word = m.group(2).lower()
     if word in PARTS_OF_DAY:
-        return [Cand(m.start(), m.end(), "SET", f"TXX{PARTS_OF_DAY[word]}" if False else "P1D")]
+        return [Cand(m.start(), m.end(), "SET", "P1D")]  # "elke avond": daily, at that part of the day
     return [Cand(m.start(), m.end(), "SET", f"P1{UNITS[word]}")]
 
 
@@ -1357,6 +1357,8 @@ _EXPLANATION = re.compile(
     r"(?:de|the)\s+(?:directe\s+|belangrijkste\s+|main\s+)?(?:reden|aanleiding|oorzaak|reason|cause)\b"
 )
 _WOULD = words("zou zouden zal zullen would will")
+# "zouden ... zijn gedood", "would have": an allegation about the past, not a plan.
+_ALLEGED = re.compile(r"\b(?:zou|zouden)\b.*\b(?:zijn|hebben)\b|\bwould\s+have\b")
 _BEFORE = words("voor voorafgaand before prior ahead")
 
 
@@ -1392,7 +1394,8 @@ class TimeTagger:
             tokens = set(_MEMORY_WORD.findall(lowered))
             state.future = not tokens.isdisjoint(FUTURE_CUES)
             # An explanation looks back and a plan looks ahead: neither moves the story's time.
-            state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or not tokens.isdisjoint(_WOULD))
+            plan = not tokens.isdisjoint(_WOULD) and not _ALLEGED.search(lowered)
+            state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or plan)
             cands = _scan(text, start, end, state)
             event, keep = self._event(cands, text)
             if event is None:
