@@ -372,3 +372,15 @@ def test_a_closed_server_is_opened_with_the_token_page(browser: Browser, tmp_pat
         expect(page.locator("main h1")).to_have_text("Kroniek")
         expect(page.locator(".counts")).to_be_visible()
         context.close()
+
+
+def test_pages_fit_a_phone_screen(browser: Browser, server: tuple[str, str]) -> None:
+    base, _db = server
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    for name in ("home", "timeline-day", "events", "event", "search", "topic", "map", "document"):
+        page.goto(base + PAGES[name])
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} is {overflow}px wider than the screen"
+        shoot(page, f"phone-{name}")
+    context.close()
