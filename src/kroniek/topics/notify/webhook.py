@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import hashlib
 import hmac
 import secrets
@@ -285,4 +286,10 @@ class WebhookNotifier:
         return FanoutReport(outcomes, time.perf_counter() - start)
 
     def send(self, messages: Sequence[Message]) -> FanoutReport:
-        return asyncio.run(self.fanout(messages))
+        """Run a fan-out to completion (from synchronous code, even when this thread runs an event loop)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(self.fanout(messages))
+        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kroniek-fanout") as pool:
+            return pool.submit(lambda: asyncio.run(self.fanout(messages))).result()
