@@ -15,13 +15,13 @@ A date without a year takes it from that reference; a range is two expressions, 
 first borrowing what it lacks from the second ("17–21 februari 2022").
 
 Each sentence then gets an event date: its first datable expression that is not
-background ("sinds 2014", "de, in 2014 geannexeerde, krim", a relative clause), else a
-date the text gave an event it names ("kort na het begin van de invasie"), else, for a
+background ("sinds 1990", "de, in 1990 gesloten, mijn", a relative clause), else a
+date the text gave an event it names ("kort na het begin van de staking"), else, for a
 sentence that reports a past event, the date carried from the sentence before (narrative)
 or the publication date (news). In a narrative, wiki headings move the story too: a
-section starts at the date in its heading or its parent's ("escalatie (21–23 februari
-2022)"), else at the text's main date (that of its first dated sentence). Explanations
-("de reden hiervoor was ...") and plans ("zou ... ingaan") do not move it.
+section starts at the date in its heading or its parent's ("== beleg (3–9 mei 1940) =="),
+else at the text's main date (that of its first dated sentence). Explanations
+("de reden daarvoor was ...") and plans ("zou ... ingaan") do not move it.
 """
 
 from __future__ import annotations
@@ -599,7 +599,7 @@ def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         if shift_word:
             y += SHIFTERS.get(shift_word.lower(), -1 if shift_word.lower() in ("afgelopen", "past") else 0)
         elif season != "WI" and (state.season == "WI" and base.month is None or (base.month or 0) >= 11):
-            y += 1  # spring after "de winter van 2022/23" is 2023's
+            y += 1  # spring after "de winter van 1978/79" is 1979's
     state.season = season
     ref = Ref(y, None, None)
     return [Cand(m.start(), m.end(), "DATE", f"{y:04d}-{season}", ref)]
@@ -909,10 +909,10 @@ _LINKS = words("van of in")
 
 
 def _anchor_date(state: State, match: re.Match[str]) -> str | None:
-    """The date of the event a phrase like "na de top van boekarest" names, if the text dated it before.
+    """The date of the event a phrase like "na de conferentie van jalta" names, if the text dated it before.
 
     The head is the first word after the article that is no adjective ("de russische invasie" ->
-    invasie). A head with a complement ("top van boekarest") is looked up in the first dated sentence
+    invasie). A head with a complement ("conferentie van jalta") is looked up in the first dated sentence
     holding both; a bare head ("de invasie") only counts when the text's first dated sentence, its
     lead, has it.
     """
@@ -1199,7 +1199,7 @@ _PREPOSITIONS = words("in op sinds tot na voor")
 _CLAUSE_START = re.compile(
     r",\s*(?:die|dat|welke|waar|waarin|waarbij|which|who|that|where)\s+(?:[^\W\d]+\s+){0,2}?(?:in|op|sinds|on)\s*$"
 )
-# "(de, in 2014) door rusland geannexeerde": an adjectival participle follows within a few words.
+# "(de, in 1990) door het bedrijf gesloten": an adjectival participle follows within a few words.
 _PARTICIPLE_AFTER = re.compile(r"[^.;:!?]{0,40}?\sge\w+(?:de|te|en)\b", re.IGNORECASE)
 
 
@@ -1216,7 +1216,7 @@ def _moved(old: Ref | None, new: Ref) -> Ref:
 
 
 def _is_background(text: str, start: int) -> bool:
-    """ "sinds 2014", and the adjectival "de, in 2014 geannexeerde, krim": not what the sentence is about."""
+    """ "sinds 1990", and the adjectival "de, in 1990 gesloten, mijn": not what the sentence is about."""
     left = _left_word(text, start)
     if left in _BACKGROUND_LEFT:
         return True
@@ -1278,14 +1278,14 @@ _STRONG_PAST = words(
     gaf gaven zag zagen liet lieten sloeg sloegen bleef bleven bleek bleken sprak spraken stierf stierven kreeg
     kregen schoot schoten brak braken zei zeiden hield hielden stond stonden lag lagen sloot sloten wist wisten
     begon begonnen verloor verloren won wonnen bracht brachten dacht dachten kocht kochten zocht zochten vroeg
-    vroegen riep riepen trad traden liep liepen reed reden vloog vlogen vluchtte vluchtten sneuvelde sneuvelden
-    kende kenden diende dienden wees wezen bood boden verbood verboden besloot besloten verscheen verschenen
+    vroegen riep riepen trad traden liep liepen reed vloog vlogen vluchtte vluchtten sneuvelde sneuvelden
+    kende kenden diende dienden wees bood boden verbood verboden besloot besloten verscheen verschenen
     ontstond ontstonden verdween verdwenen schreef schreven koos kozen droeg droegen sliep sliepen zat zaten
     dreef dreven greep grepen trof troffen onderging ondergingen verliet verlieten ontving ontvingen
     zou zouden kon konden moest moesten wilde wilden mocht mochten
     beval bevalen bewees bond bonden dook doken dronk dronken dwong dwongen gold golden hing hingen hief hielp
     hielpen kroop kropen las lazen leed liep loog mat meed rees rezen schoof smolt sneed sneden sprong sprongen
-    stak stal stalen streed streden verbond verbonden vergat vergaten verkoos verkozen vermeed versloeg
+    stak stal streed streden verbond verbonden vergat vergaten verkoos verkozen vermeed versloeg
     verslogen vertrok vertrokken verwierf verwierven vloeide vocht vochten vroor wierp wierpen woog zong zongen
     zonk zonken zweeg zwegen ving vingen onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
     bedroeg bedroegen betrof betroffen overleed verzette herriep sprak onderschreef onderschreven schreef
@@ -1431,7 +1431,7 @@ class TimeTagger:
                 cand = replace(cand, value=cand.value.split("-WXX")[0])  # "2022-02-WXX-4": in that month
             following = dated[i + 1] if i + 1 < len(dated) else None
             if following and _left_word(text, cand.start) in ("na", "after"):
-                continue  # "na de winter van 2022/23 ... het voorjaar": after it
+                continue  # "na de winter van 1978/79 ... het voorjaar": after it
             if following and cand.range_to == "op":
                 return following.value, True  # "de nacht van 3 op 4 maart": the morning after
             if not cand.range_to:
@@ -1444,7 +1444,7 @@ class TimeTagger:
 
     @staticmethod
     def _anchored_event(sentence: str, state: State) -> str | None:
-        """A date from an event the text dated before: "kort na het begin van de invasie"."""
+        """A date from an event the text dated before: "kort na het begin van de staking"."""
         for match in _ANCHOR_SEARCH.finditer(sentence):
             value = _anchor_date(state, match)
             if value is None:
@@ -1467,7 +1467,7 @@ class TimeTagger:
 
     @staticmethod
     def _enter_sections(gap: str, headings: list[tuple[int, str | None]], state: State) -> str | None:
-        """New sections: the date of the nearest heading that has one ("escalatie (21–23 februari 2022)"),
+        """New sections: the date of the nearest heading that has one ("beleg (3–9 mei 1940)"),
         else the text's main date. Returns the date the story now stands at."""
         for match in _HEADING.finditer(gap):
             level, title = len(match.group(1)), match.group(2)

@@ -145,7 +145,7 @@ VAGUE_DURATIONS: dict[str, str] = {
 QUANTIFIERS = words("""meer dan ruim bijna zo'n ongeveer circa ca minstens zeker tot wel nog slechts maar
     more than about nearly almost some around over least approximately only""")
 
-# Units and nouns after a number that rule out a year ("1524 mm", "2000 soldaten").
+# Units and nouns after a number that rule out a year ("1067 mm", "2000 soldaten").
 NOT_AFTER_YEAR = words("""mm cm m km km2 km² kg g ton liter l euro dollar dollars roebel hryvnia pond procent % man
     mensen doden gewonden soldaten militairen burgers personen vluchtelingen kinderen inwoners tanks
     vliegtuigen raketten drones meter kilometer kilo stuks keer x people troops soldiers civilians
