@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 import uvicorn
@@ -308,6 +308,13 @@ def test_the_map_draws_points_without_tiles(page: Page, server: tuple[str, str])
     expect(page.locator(".leaflet-popup-content a").first).to_be_visible()
     page.wait_for_timeout(300)  # the popup fades in
     shoot(page, "map-popup")
+    # an event's "on the map" link opens its place on the map
+    page.goto(base + "/events?place=Kharkiv")
+    page.locator("table.events tbody a[href^='/events/']").first.click()
+    on_map = page.get_by_role("link", name="Op de kaart")
+    place = unquote((on_map.get_attribute("href") or "#").split("#", 1)[1])
+    on_map.click()
+    expect(page.locator(".leaflet-popup-content strong")).to_have_text(place)
     assert watch.problems == [] and watch.foreign == []
 
 
@@ -344,6 +351,10 @@ def test_files_and_feeds_are_added_through_the_ingest_page(page: Page, server: t
     upload.get_by_role("button", name="Uploaden").click()
     expect(upload.locator("[role=status]")).to_contain_text("1 added")
     assert store.count("documents") == before + 1
+    upload.locator("[role=status] a").click()  # the new document opens from the upload's answer
+    expect(page.locator("main h1")).to_contain_text("charkov-avondklok")
+    expect(page.get_by_text("de avondklok in de stad")).to_be_visible()
+    page.go_back()
     feed = page.locator("#feed-form")
     feed.get_by_label("Adres van de feed").fill("ftp://127.0.0.1/feed.xml")
     feed.get_by_role("button", name="Toevoegen").click()

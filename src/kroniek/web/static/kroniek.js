@@ -92,6 +92,17 @@
       .then(function (parsed) {
         var detail = summary(parsed);
         say(form, (form.dataset.done || "OK") + (detail ? " " + detail : ""), true);
+        if (parsed && Array.isArray(parsed.added) && parsed.added.length) {
+          // links to the documents just added
+          var status = form.querySelector("[role=status]");
+          parsed.added.forEach(function (id) {
+            var a = document.createElement("a");
+            a.href = "/documents/" + encodeURIComponent(id);
+            a.textContent = "document " + id;
+            status.appendChild(document.createTextNode(" "));
+            status.appendChild(a);
+          });
+        }
         form.dispatchEvent(new CustomEvent("kroniek:done", { bubbles: true, detail: parsed }));
         if (form.dataset.reload !== undefined) setTimeout(function () { location.reload(); }, 600);
       })

@@ -50,6 +50,14 @@
       }).addTo(map);
       el.dataset.points = String(data.features.length);
       if (data.features.length) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
+      // /map#Kharkiv opens that place (the event page links here)
+      var wanted = decodeURIComponent(location.hash.slice(1));
+      layer.eachLayer(function (marker) {
+        if (wanted && marker.feature.properties.name === wanted) {
+          map.setView(marker.getLatLng(), 7);
+          marker.openPopup();
+        }
+      });
     })
     .catch(function () { el.dataset.points = "error"; });
 })();
