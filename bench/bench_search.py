@@ -224,6 +224,9 @@ def load_postgres(corpus: Corpus, admin_url: str) -> tuple[Store, dict[str, floa
             "UPDATE sentences s SET search_tsv = to_tsvector(kroniek_search_config(d.language), s.text) "
             "FROM documents d WHERE d.id = s.document_id AND NOT s.boilerplate"
         )
+        cur.execute("CREATE TEMP TABLE bench_tags (id integer, v tsvector)")
+        _copy(cur, "bench_tags", "id, v", ((s, tag("place", name)) for s, name in corpus.mentions))
+        cur.execute("UPDATE sentences s SET search_tsv = s.search_tsv || t.v FROM bench_tags t WHERE t.id = s.id")
         cur.execute("CREATE INDEX ix_sentences_search_tsv ON sentences USING gin (search_tsv)")
         cur.execute("ALTER TABLE sentences ENABLE TRIGGER sentences_search_tsv")
         raw.commit()

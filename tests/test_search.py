@@ -14,7 +14,7 @@ from kroniek.model import Mention
 from kroniek.pipeline import Pipeline
 from kroniek.store import Store
 from kroniek.store import schema as t
-from kroniek.store.search import analyze, parse_query, search, snippet, terms
+from kroniek.store.search import analyze, parse_query, reindex, search, snippet, terms
 
 
 @pytest.fixture
@@ -129,6 +129,9 @@ def test_place_actor_and_event_type_filters_and_facets(samples: Store) -> None:
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d, _ in facets["date"])
     # An empty query with a filter lists the filtered sentences.
     assert [h.sentence_id for h in search(samples, "", place="Charkiv").hits] == [sent_id]
+    # A rebuilt index (words and tags) answers the same.
+    assert reindex(samples) == samples.count("sentences")
+    assert [h.sentence_id for h in search(samples, "Charkov", place="Charkiv").hits] == [sent_id]
 
 
 def test_replaced_annotations_leave_no_stale_index_rows(samples: Store) -> None:

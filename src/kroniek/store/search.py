@@ -171,16 +171,31 @@ def _tags(sent: Any) -> list[str]:
     return sorted(set(out))
 
 
+def pg_add_tags(conn: Connection, rows: Iterable[tuple[int, Iterable[str]]]) -> int:
+    """Add tags to sentences' ``search_tsv`` (PostgreSQL), so GIN intersects the place/actor filters."""
+    batch = [{"id": sid, "tags": " ".join(tags)} for sid, tags in rows if tags]
+    if batch:
+        conn.execute(
+            text("UPDATE sentences SET search_tsv = search_tsv || CAST(:tags AS tsvector) WHERE id = :id"), batch
+        )
+    return len(batch)
+
+
 def index_document(conn: Connection, doc: Document) -> None:
-    """Index a stored document's content sentences (the Store calls this after inserting them)."""
-    index_rows(
-        conn,
-        ((s.id, s.text, doc.language, _tags(s)) for s in doc.sentences if s.id is not None and not s.boilerplate),
-    )
+    """Index a stored document's content sentences (the Store calls this after inserting them).
+
+    SQLite: FTS rows of stemmed words and tags. PostgreSQL: the trigger has indexed the words;
+    the tags are added here.
+    """
+    content = [s for s in doc.sentences if s.id is not None and not s.boilerplate]
+    if conn.dialect.name == "postgresql":
+        pg_add_tags(conn, ((s.id, _tags(s)) for s in content))  # type: ignore[misc]
+        return
+    index_rows(conn, ((s.id, s.text, doc.language, _tags(s)) for s in content))  # type: ignore[misc]
 
 
-def sqlite_rows(conn: Connection) -> list[IndexRow]:
-    """Every content sentence with its document's language and its tags, for (re)indexing."""
+def stored_tags(conn: Connection) -> dict[int, list[str]]:
+    """Each sentence's tags, from the stored mentions."""
     tags: dict[int, list[str]] = defaultdict(list)
     for row in conn.execute(
         text(
@@ -188,20 +203,27 @@ def sqlite_rows(conn: Connection) -> list[IndexRow]:
         )
     ):
         tags[row.sentence_id].append(tag(row.kind, row.name))
+    return {k: sorted(v) for k, v in tags.items()}
+
+
+def sqlite_rows(conn: Connection) -> list[IndexRow]:
+    """Every content sentence with its document's language and its tags, for (re)indexing."""
+    tags = stored_tags(conn)
     rows = conn.execute(
         text(
             "SELECT s.id, s.text, d.language FROM sentences s JOIN documents d ON d.id = s.document_id "
             "WHERE NOT s.boilerplate"
         )
     ).all()
-    return [(r.id, r.text, r.language, sorted(tags.get(r.id, []))) for r in rows]
+    return [(r.id, r.text, r.language, tags.get(r.id, [])) for r in rows]
 
 
 def reindex(store: Store) -> int:
-    """Rebuild the whole index (SQLite), e.g. after a change of stemmer; returns sentences indexed."""
+    """Rebuild the whole index, e.g. after a change of stemmer; returns the sentences indexed."""
     with store.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("UPDATE sentences SET text = text"))  # the trigger recomputes search_tsv
+            pg_add_tags(conn, stored_tags(conn).items())
             return int(conn.execute(text("SELECT count(*) FROM sentences WHERE search_tsv IS NOT NULL")).scalar_one())
         conn.execute(text("DELETE FROM sentences_fts"))
         return index_rows(conn, sqlite_rows(conn))
@@ -302,16 +324,16 @@ POOL_COLUMNS = (
 def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: Mode, pool: int) -> list[Any]:
     """The newest ``pool`` sentences that match the query and pass the filters."""
     params: dict[str, Any] = {"pool": pool}
-    if conn.dialect.name == "postgresql":
-        where = filters.sql(params)
-        if parsed is not None:
-            where.insert(0, f"s.search_tsv @@ ({_pg_tsquery(parsed, mode, params)})")
-        else:
-            where.insert(0, "NOT s.boilerplate")
-        return _pg_windows(conn, where, params, pool)
-    # SQLite: the place and actor filters are tags in the FTS rows, so FTS intersects them.
+    # The place and actor filters are tags in the index, so the index intersects them.
     where = filters.sql(params, tagged=True)
     tags = [tag(kind, value) for kind, value in (("place", filters.place), ("actor", filters.actor)) if value]
+    if conn.dialect.name == "postgresql":
+        tsquery = [f"({_pg_tsquery(parsed, mode, params)})"] if parsed is not None else []
+        if tags:
+            params["tags"] = " & ".join(tags)
+            tsquery.append("CAST(:tags AS tsquery)")
+        where.insert(0, f"s.search_tsv @@ ({' && '.join(tsquery)})" if tsquery else "NOT s.boilerplate")
+        return _pg_windows(conn, where, params, pool)
     match = _fts_expression(parsed, mode) if parsed is not None else ""
     if tags:
         match = " AND ".join(([f"({match})"] if match else []) + [f'"{t}"' for t in tags])
@@ -333,6 +355,13 @@ def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: 
 
 
 PG_WINDOW = 5_000
+PG_BITMAPS_ONLY = (
+    "SELECT current_setting('enable_indexscan'), current_setting('max_parallel_workers_per_gather'), "
+    "set_config('enable_indexscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
+)
+PG_PLANNER_RESTORE = (
+    "SELECT set_config('enable_indexscan', :scan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
+)
 
 
 def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool: int) -> list[Any]:
@@ -362,15 +391,22 @@ def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool
     rest = text(f"{select_} AND s.id + 0 <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
     found: list[Any] = []
     hi, width = int(top), PG_WINDOW
+    saved: tuple[str, str] | None = None
     while hi > 0 and len(found) < pool:
         lo = hi - width
         if lo <= hi // 2:
             found.extend(conn.execute(rest, {**params, "hi": hi, "pool": pool - len(found)}))
             break
+        if hi < top and saved is None:
+            # Past the first window the planner, trusting the key range, would scan it row by
+            # row; a bitmap (GIN AND key range, or GIN alone) reads only the matches.
+            saved = tuple(conn.execute(text(PG_BITMAPS_ONLY)).one())[:2]
         found.extend(conn.execute(window, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
         seen = int(top) - lo
         width = int(seen * (pool - len(found)) / len(found) * 1.5) + PG_WINDOW if found else hi
         hi = lo
+    if saved is not None:
+        conn.execute(text(PG_PLANNER_RESTORE), {"scan": saved[0], "workers": saved[1]})
     docs = {
         row.id: row
         for row in _ids_query(

@@ -4,7 +4,8 @@ SQLite: an FTS5 table ``sentences_fts`` (rowid = sentence id) holding each sente
 Snowball-stemmed words and a tag per place and actor it mentions, written by
 ``kroniek.store.search.index_document``; a trigger removes a sentence's row when it goes.
 PostgreSQL: a ``search_tsv`` tsvector column on ``sentences``, filled by a trigger with the
-'dutch' or 'english' configuration by the document's language, and a GIN index on it.
+'dutch' or 'english' configuration by the document's language (plus the same tags, added by
+``index_document``), and a GIN index on it.
 Both: indexes on ``event_sources.sentence_id`` (hits list their events) and
 ``documents.source`` (the source filter).
 
@@ -63,6 +64,9 @@ def upgrade() -> None:
             "UPDATE sentences s SET search_tsv = to_tsvector(kroniek_search_config(d.language), s.text) "
             "FROM documents d WHERE d.id = s.document_id AND NOT s.boilerplate"
         )
+        from kroniek.store.search import pg_add_tags, stored_tags
+
+        pg_add_tags(bind, stored_tags(bind).items())
         op.execute("CREATE INDEX ix_sentences_search_tsv ON sentences USING gin (search_tsv)")
         return
     from kroniek.store.search import FTS_TABLE_SQL, index_rows, sqlite_rows
