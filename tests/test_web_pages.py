@@ -49,8 +49,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="module")
-def client(db: str) -> TestClient:
+def app_client(db: str) -> TestClient:
     return TestClient(create_app(db, Settings(api_token="secret", tile_url=None)))
+
+
+@pytest.fixture
+def client(app_client: TestClient) -> TestClient:
+    app_client.cookies.clear()  # no language chosen by an earlier test
+    return app_client
 
 
 def test_every_page_renders_within_a_second(client: TestClient) -> None:
@@ -103,6 +109,14 @@ def test_both_languages_have_every_key_the_templates_use() -> None:
         used |= set(re.findall(r"""_\(\s*["']([a-z_]+(?:\.[a-z_]+)+|skip)["']\s*[,)]""", template.read_text("utf-8")))
     assert len(used) > 50
     assert used <= set(i18n.MESSAGES["nl"]), sorted(used - set(i18n.MESSAGES["nl"]))
+
+
+def test_event_types_are_named_in_the_page_language(client: TestClient) -> None:
+    from kroniek.events import type_names
+
+    assert set(type_names()) <= set(i18n.EVENT_TYPES_EN)
+    assert ">gevechten</a>" in client.get("/events?type=gevechten&lang=nl").text
+    assert ">fighting</a>" in client.get("/events?type=gevechten&lang=en").text
 
 
 def test_dates_are_written_as_readers_write_them() -> None:

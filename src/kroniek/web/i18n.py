@@ -14,6 +14,20 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 LANGUAGES = ("nl", "en")
+
+# The event types of kroniek.events.types, named in English (the Dutch names are the types themselves).
+EVENT_TYPES_EN = {
+    "nucleair": "nuclear",
+    "luchtaanval/raket/drone": "air strike/missile/drone",
+    "beschieting": "shelling",
+    "geweld tegen burgers": "violence against civilians",
+    "gevechten": "fighting",
+    "sancties": "sanctions",
+    "diplomatie en onderhandelingen": "diplomacy and negotiations",
+    "humanitair/vluchtelingen": "humanitarian/refugees",
+    "binnenlandse politiek": "domestic politics",
+    "overig": "other",
+}
 DEFAULT = "nl"
 COOKIE = "kroniek_lang"
 
@@ -414,6 +428,13 @@ def _gettext(context: Any, key: str, default: str | None = None) -> str:
 
 
 @pass_context
+def _event_type(context: Any, value: str | None) -> str:
+    if not value:
+        return ""
+    return EVENT_TYPES_EN.get(value, value) if _context_lang(context) == "en" else value
+
+
+@pass_context
 def _current_lang(context: Any) -> str:
     return _context_lang(context)
 
@@ -442,3 +463,4 @@ def install(templates: Jinja2Templates) -> None:
     templates.env.globals["languages"] = LANGUAGES
     templates.env.globals["switch_url"] = switch_url
     templates.env.filters["day"] = _date_filter
+    templates.env.filters["event_type"] = _event_type
