@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kroniek.model import Document, TimelineEntry, TimelineSentence
-from kroniek.timeline.dates import NARRATIVE_SPREAD, NARRATIVE_WINDOW, choose_dates, date_scores
+from kroniek.timeline.dates import NARRATIVE_SPREAD, NARRATIVE_WINDOW, choose_dates, date_scores, narrative_scores
 from kroniek.timeline.query import TopicQuery
 from kroniek.timeline.select import candidates_by_date, central_sentences, usable
 from kroniek.timeline.units import Unit, build_units, vectorise
@@ -69,8 +69,11 @@ def build_timeline(
     if level == "month":
         _to_month(units)
         start, end = (start[:7] if start else None), (end[:7] if end else None)
-    scores = date_scores(units, start=start, end=end)
-    if any(u.doc.genre == "narrative" for u in units):
+    narrative = any(u.doc.genre == "narrative" for u in units)
+    scores = narrative_scores(units) if narrative and level == "day" else {}
+    if not scores:
+        scores = date_scores(units, start=start, end=end)
+    if narrative:
         chosen = choose_dates(scores, dates, window=NARRATIVE_WINDOW, spread=NARRATIVE_SPREAD)
     else:
         chosen = choose_dates(scores, dates)

@@ -8,10 +8,13 @@ long article cannot carry a date on its own.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from kroniek.timeline.salience import day_roles
+from kroniek.timeline.text import content_terms
 from kroniek.timeline.units import Unit
 
 # In a chronicle the sections are the witnesses; repeated mentions within a section and
@@ -21,8 +24,8 @@ NARRATIVE_MAIN_WEIGHT = 2.0
 # A chronicle tells one development over adjacent days ("in de nacht van 3 op 4 maart"); it
 # gets one entry, so dates within NARRATIVE_WINDOW days of a chosen one are discounted.
 # News reports are already dated apart by their own publication days.
-NARRATIVE_WINDOW = 3
-NARRATIVE_SPREAD = 1.0
+NARRATIVE_WINDOW = 1
+NARRATIVE_SPREAD = 0.5
 
 
 def date_scores(
@@ -96,3 +99,84 @@ def choose_dates(scores: dict[str, float], n: int, *, window: int = 7, spread: f
             if abs(ordinal[d] - ordinal[best]) <= window:
                 crowd[d] += 1
     return sorted(chosen)
+
+
+# Key dates of a chronicle (``narrative_scores``): each section votes for the days it names.
+LEAD_WEIGHT = 6.0  # the lead (text before the first heading) summarises: its days are the key ones
+OPENER_WEIGHT = 1.0  # the first day a section names: where its story starts
+HEADING_WEIGHT = 2.0  # a day named by a sentence that tells what the heading names ("annexaties")
+ROLE_WEIGHT = {"event": 3.0, "plain": 0.0, "report": -0.5, "range": -0.5}
+SECTION_NORM = 0.5  # a section's votes are divided by (number of days it names) ** SECTION_NORM
+# A chronicle's background (an earlier war, a treaty decades ago) is named in passing: a day
+# with fewer than ISOLATION_COMPANY other named days within ISOLATION_REACH days is an aside.
+ISOLATION_REACH = 30
+ISOLATION_COMPANY = 2
+MIN_HEADING_TERM = 4
+
+
+def _tells_heading(heading_terms: list[str], sentence_terms: list[str]) -> bool:
+    """A sentence word begins or ends with a heading word: "annexatieverdragen" for "annexaties"."""
+    return any(w.startswith(h) or w.endswith(h) for h in heading_terms for w in sentence_terms)
+
+
+def isolated(days: Sequence[str], reach: int = ISOLATION_REACH, company: int = ISOLATION_COMPANY) -> set[str]:
+    """Days with fewer than ``company`` other named days within ``reach`` days: asides, not the story."""
+    ordinals = sorted(date.fromisoformat(d).toordinal() for d in set(days))
+    out = set()
+    for d in set(days):
+        o = date.fromisoformat(d).toordinal()
+        near = bisect_right(ordinals, o + reach) - bisect_left(ordinals, o - reach) - 1
+        if near < company:
+            out.add(d)
+    return out
+
+
+def narrative_scores(units: Sequence[Unit]) -> dict[str, float]:
+    """Score the days a chronicle names by calendar date, section by section.
+
+    Each section (and the lead, with weight ``LEAD_WEIGHT`` when the text has headings)
+    votes for the days its sentences name: 1, plus ``OPENER_WEIGHT`` for its first day,
+    plus ``HEADING_WEIGHT`` (shared) for days named where the section tells what its
+    heading names, plus the weight of the day's best role (a development, a statement, a
+    period bound, see ``salience.py``). A section naming many days is a digest: its votes
+    are divided by their number to the power ``SECTION_NORM``. Days outside the span of
+    the story proper (``isolated``: background, a wrongly dated aside) get no score.
+    Only days in ``Unit.mentioned`` count, so a range asked for is respected.
+    """
+    named: dict[tuple[int, str | None], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    opener: dict[tuple[int, str | None], str] = {}
+    headed: dict[tuple[int, str | None], set[str]] = defaultdict(set)
+    headings = {id(u.doc) for u in units if u.sent.section}
+    heading_terms: dict[str, list[str]] = {}
+    for u in units:
+        if not u.relevant or not u.mentioned:
+            continue
+        roles = {d: r for d, r in day_roles(u.sent).items() if d in u.mentioned}
+        if not roles:
+            continue
+        key = (id(u.doc), u.sent.section)
+        for d, r in roles.items():
+            named[key][d].append(r)
+        opener.setdefault(key, next(iter(roles)))
+        section = u.sent.section
+        if section:
+            language = (u.doc.language or "en")[:2]
+            if section not in heading_terms:
+                heading_terms[section] = [t for t in content_terms(section, language) if len(t) >= MIN_HEADING_TERM]
+            if _tells_heading(heading_terms[section], content_terms(u.sent.text, language)):
+                headed[key].add(next(iter(roles)))
+    if not named:
+        return {}
+    asides = isolated([d for days in named.values() for d in days])
+    scores: Counter[str] = Counter()
+    for key, days in named.items():
+        norm = len(days) ** SECTION_NORM
+        lead = key[1] is None and key[0] in headings
+        for d, roles in days.items():
+            if d in asides:
+                continue
+            vote = 1.0 + OPENER_WEIGHT * (opener[key] == d) + max(ROLE_WEIGHT[r] for r in roles)
+            if d in headed[key]:
+                vote += HEADING_WEIGHT / len(headed[key])
+            scores[d] += (LEAD_WEIGHT if lead else 1.0) * vote / norm
+    return dict(scores)
