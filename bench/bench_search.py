@@ -185,7 +185,7 @@ def _copy(cursor: Any, table: str, columns: str, rows: Iterator[tuple[Any, ...]]
 def load_postgres(corpus: Corpus, admin_url: str) -> tuple[Store, dict[str, float], Callable[[], None]]:
     import psycopg
 
-    name = f"kroniek_bench_{secrets.token_hex(4)}"
+    name = f"kroniek_bench_{os.getpid()}_{secrets.token_hex(4)}"  # conftest drops it if the process dies
     admin = psycopg.connect(admin_url.replace("postgresql+psycopg", "postgresql"), autocommit=True)
     admin.execute(f'CREATE DATABASE "{name}"')
     url = admin_url.rsplit("/", 1)[0] + "/" + name

@@ -60,7 +60,8 @@ def _pg_url(dbname: str) -> str:
 
 def _drop_stale(conn) -> None:  # type: ignore[no-untyped-def]
     """Drop test databases left by test sessions that died (their process is gone)."""
-    for (name,) in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'kroniek_t_%'").fetchall():
+    stale = "SELECT datname FROM pg_database WHERE datname LIKE 'kroniek\\_t\\_%' OR datname LIKE 'kroniek\\_bench\\_%'"
+    for (name,) in conn.execute(stale).fetchall():
         try:
             pid = int(name.split("_")[2])
             os.kill(pid, 0)
