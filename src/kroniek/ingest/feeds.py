@@ -280,15 +280,17 @@ class FeedWatcher:
         link = safe_url(entry.get("link"))
         origin = link or guid
         page_problem = None
-        doc: Document | IngestError | None = None
+        doc: Document | None = None
         if link:
             try:
                 page = self.fetcher.get(link, accept="text/html, application/xhtml+xml;q=0.9, */*;q=0.1")
-                doc = read_html(page.text, origin, url=page.url)
+                read = read_html(page.text, origin, url=page.url)
+                if isinstance(read, IngestError):
+                    page_problem = read.message
+                else:
+                    doc = read
             except FetchError as exc:
                 page_problem = exc.message
-            if isinstance(doc, IngestError):
-                page_problem, doc = doc.message, None
         published, precision = _entry_date(entry)
         if doc is None:
             text = strip_tags(_entry_content(entry))
