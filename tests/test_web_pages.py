@@ -261,6 +261,8 @@ def test_timeline_entries_link_to_their_sentences(client: TestClient) -> None:
         assert links
         doc_id, sent_id = links[0]
         assert f'id="s{sent_id}"' in client.get(f"/documents/{doc_id}").text
+        period = re.search(r'href="(/events\?from=[^"]+)"', entry)
+        assert period and client.get(period.group(1).replace("&amp;", "&")).status_code == 200
 
 
 def test_search_facets_narrow_the_results(client: TestClient) -> None:
@@ -278,6 +280,10 @@ def test_search_facets_narrow_the_results(client: TestClient) -> None:
     n = int(re.search(r'<span class="result-count">(\d+)', narrowed).group(1))  # type: ignore[union-attr]
     assert 0 < n < everything
     assert count({"q": "kiev", "from": "2022-02-26", "to": "2022-02-26"}) < everything
+    day = re.search(r'href="(/search\?[^"]*from=([0-9-]+)&amp;to=\2)" data-facet="date"', body)
+    assert day
+    one_day = client.get(day.group(1).replace("&amp;", "&")).text
+    assert 0 < int(re.search(r'<span class="result-count">(\d+)', one_day).group(1)) < everything  # type: ignore[union-attr]
 
 
 def test_ingest_page_has_upload_and_feed_forms(client: TestClient) -> None:

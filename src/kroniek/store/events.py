@@ -93,6 +93,17 @@ def list_events(
     return items, total
 
 
+def event_titles(store: Store, event_ids: Iterable[int]) -> dict[int, str]:
+    """The titles of the given events."""
+    e = t.events
+    out: dict[int, str] = {}
+    with store.engine.connect() as conn:
+        for chunk in _chunks(sorted(set(event_ids)), 500):
+            for row in conn.execute(select(e.c.id, e.c.title).where(e.c.id.in_(chunk))):
+                out[int(row.id)] = str(row.title)
+    return out
+
+
 def event_types(store: Store) -> list[str]:
     """The event types present, for a filter menu."""
     e = t.events

@@ -102,6 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.source_one": "bron",
         "timeline.source_many": "bronnen",
         "timeline.open": "bronnen tonen",
+        "timeline.events": "Gebeurtenissen in deze periode",
         "timeline.phase_missing": "De indeling in fasen is op deze server nog niet beschikbaar; "
         "hieronder de tijdlijn per dag.",
         "events.title": "Gebeurtenissen",
@@ -270,6 +271,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "timeline.source_one": "source",
         "timeline.source_many": "sources",
         "timeline.open": "show sources",
+        "timeline.events": "Events in this period",
         "timeline.phase_missing": "Grouping by phase is not available on this server yet; below, the timeline by day.",
         "events.title": "Events",
         "events.filter": "Filter",

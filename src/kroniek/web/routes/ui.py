@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from kroniek.store.events import event_titles
 from kroniek.web.deps import StoreDep
 from kroniek.web.i18n import gettext, language_of
 from kroniek.web.view import Offset, RowId, error_page, paginate, render
@@ -157,7 +158,13 @@ def search_page(
         context["answer"] = answer.ask(store, q, **{k: v for k, v in limits.items() if v})
     # Matched words are marked by the search library, which escapes the rest of the text.
     context["snippets"] = [Markup(hit.snippet) for hit in results.hits]
+    context["event_titles"] = event_titles(store, (e for hit in results.hits for e in hit.event_ids))
     context["page"] = paginate(request, offset, limit, results.total)
+    dates = results.facets.get("date", [])
+    most = max((count for _value, count in dates), default=0)
+    context["date_links"] = [
+        (value, count, count / most if most else 0, _toggle_day(request, value)) for value, count in dates
+    ]
     context["facet_links"] = {
         name: [(value, count, _toggle(request, name, value)) for value, count in results.facets.get(name, [])]
         for name in FACETS
@@ -170,6 +177,14 @@ def _toggle(request: Request, name: str, value: str) -> str:
     params = [(k, v) for k, v in request.query_params.multi_items() if k not in (name, "offset") and v != ""]
     if request.query_params.get(name) != value:
         params.append((name, value))
+    return "/search?" + urlencode(params)
+
+
+def _toggle_day(request: Request, day: str) -> str:
+    """This search narrowed to one day, or widened again when it is that day already."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("from", "to", "offset") and v]
+    if not (request.query_params.get("from") == day and request.query_params.get("to") == day):
+        params += [("from", day), ("to", day)]
     return "/search?" + urlencode(params)
 
 
