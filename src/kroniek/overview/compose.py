@@ -194,7 +194,6 @@ class _Development:
     blocks: list[_Block] = field(default_factory=list)
     cands: list[_Cand] = field(default_factory=list)
     vector: Vector = field(default_factory=dict)
-    title: str | None = None  # from the event layer
     score: float = 0.0
     families: int = 0
 
@@ -503,7 +502,7 @@ class Composer:
                 score -= 0.002 * max(len(text) - 80, 0)
                 options.append((score, text))
         if not options:
-            return dev.title or _short(picked[0][0].sent.text)
+            return _short(picked[0][0].sent.text)
         options.sort(key=lambda o: -o[0])
         return options[0][1].rstrip(".")
 
