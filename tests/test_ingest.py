@@ -95,3 +95,20 @@ def test_bad_files_are_counted_and_the_batch_goes_on(store: Store, tmp_path: Pat
     report = Ingestor(store).run(read_sources([tmp_path]))
     assert len(report.added) == 1 and report.failed == 2
     assert report.summary() == "1 added, 0 duplicates skipped, 2 failed"
+
+
+def test_a_concurrent_writer_storing_the_same_report_is_no_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    (doc,) = list(read_path(SEEDS / "000_52cbfcf192b59ab9.txt"))
+    assert isinstance(doc, Document)
+    real = Store._add_document
+
+    def racing(self: Store, doc: Document, digest: str, pipeline: object, simhash: object) -> object:
+        real(self, doc, digest, (), None)  # the other writer commits first ...
+        raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: documents.content_hash"))
+
+    monkeypatch.setattr(Store, "_add_document", racing)
+    stored = store.add_document(doc)
+    assert not stored.created and stored.id == doc.id
+    assert store.count("documents") == 1

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from kroniek.model import Document, Mention, Sentence, Timex
 from kroniek.store import schema as t
@@ -73,6 +74,22 @@ class Store:
         A document whose content is already stored is not stored again.
         """
         digest = doc.content_hash
+        try:
+            return self._add_document(doc, digest, pipeline, simhash)
+        except IntegrityError:
+            # Two writers stored the same report at once: the other one won, which is fine.
+            existing = self._document_with_hash(digest)
+            if existing is None:
+                raise
+            doc.id = existing
+            return Stored(existing, False)
+
+    def _document_with_hash(self, digest: str) -> int | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).scalar()
+        return int(found) if found is not None else None
+
+    def _add_document(self, doc: Document, digest: str, pipeline: Sequence[str], simhash: int | None) -> Stored:
         with self.engine.begin() as conn:
             existing = conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).scalar()
             if existing is not None:
