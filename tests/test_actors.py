@@ -101,3 +101,37 @@ def test_a_first_name_and_an_unknown_surname_make_a_person(tag):
     actors = tag("volgens analist georgi gotev was het een keerpunt. later schreef gotev dat hij het mis had.")
     assert [(a["text"], a["name"]) for a in actors] == [("georgi gotev", "Georgi Gotev"), ("gotev", "Georgi Gotev")]
     assert tag("een roman van hem verscheen in kiev.") == []  # "roman" is a word here, not a first name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("De Internationale Atoomenergieorganisatie waarschuwde.", "nl", ["IAEA"]),
+        ("het internationaal atoomenergieagentschap waarschuwde.", "nl", ["IAEA"]),
+        ("The International Atomic Energy Agency warned.", "en", ["IAEA"]),
+        ("Het Huis van Afgevaardigden stemde in.", "nl", ["House of Representatives"]),
+        ("Het Zuidelijk Militair District kreeg een nieuwe commandant.", "nl", ["Southern Military District"]),
+        ("De Russische Doema stemde in.", "nl", ["State Duma"]),
+        ("volgens de who is het gevaarlijk.", "nl", ["World Health Organization"]),
+        ("volgens de unga is dat zo.", "nl", ["UN General Assembly"]),
+        ("Het ICRC en het Rode Kruis helpen.", "nl", ["ICRC", "Red Cross"]),
+        ("Het Russische ministerie van Defensie meldde verliezen.", "nl", ["Ministry of Defence of Russia"]),
+        ("het oekraïense defensieministerie meldde verliezen.", "nl", ["Ministry of Defence of Ukraine"]),
+        ("The British Ministry of Defence said so.", "en", ["Ministry of Defence of the United Kingdom"]),
+        ("Kyiv ontkende dat.", "nl", ["Ukraine"]),
+        ("He said that Moscow wants a deal.", "en", ["Russia"]),
+    ],
+)
+def test_institutions_aliases_and_capitals(tag, text, language, expected):
+    assert [a["name"] for a in tag(text, language=language)] == expected
+
+
+def test_a_capital_as_a_location_is_no_actor(tag):
+    assert tag("Hij reisde naar Kyiv en sprak daar.") == []
+    assert tag("Explosions were heard in Moscow.", language="en") == []
+
+
+def test_pattern_names_in_dutch_transliteration_get_the_english_form(tag):
+    assert [a["name"] for a in tag("Burgemeester Oleksandr Sjevtsjenko sprak.")] == ["Oleksandr Shevchenko"]
+    assert [a["name"] for a in tag("burgemeester oleksandr sjevtsjenko sprak.")] == ["Oleksandr Shevchenko"]
+    assert [a["name"] for a in tag("Burgemeester Jan Peters sprak.")] == ["Jan Peters"]

@@ -85,3 +85,64 @@ def test_english(tag):
         ("denied", "Russia", "denies"),
         ("said", "Volodymyr Zelensky", "asserts"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("De minister maakte woensdag tijdens een persconferentie bekend dat de steun doorgaat.", "nl",
+         [("maakte woensdag tijdens een persconferentie bekend", None, "asserts")]),
+        ("Later werd bekend dat de brug was geraakt.", "nl", [("werd bekend", None, "asserts")]),
+        ("Blinken noemde de beschieting een oorlogsmisdaad.", "nl", [("noemde", "Antony Blinken", "asserts")]),
+        ("De VN schatten dat het aantal vluchtelingen groeit.", "nl", [("schatten", "United Nations", "asserts")]),
+        ("Het aantal doden werd door de VN geschat op driehonderd.", "nl", [("geschat", "United Nations", "asserts")]),
+        ("Het aantal doden werd geschat op driehonderd.", "nl", [("geschat", None, "asserts")]),
+        ("Zelensky zegde de stad meer luchtafweer toe.", "nl", [("zegde de stad meer luchtafweer toe", "Volodymyr Zelensky", "asserts")]),
+        ("Poetin gaf het Westen de schuld van de escalatie.", "nl", [("gaf het Westen de schuld", "Vladimir Putin", "asserts")]),
+        ("Stoltenberg kondigde, na een lang overleg met de lidstaten in Brussel, nieuwe steun aan.", "nl",
+         [("kondigde, na een lang overleg met de lidstaten in Brussel, nieuwe steun aan", "Jens Stoltenberg", "asserts")]),
+        ("poetin gaf het westen de schuld van de escalatie.", "nl", [("gaf het westen de schuld", "Vladimir Putin", "asserts")]),
+        ("Stoltenberg estimated that the losses were heavy.", "en", [("estimated", "Jens Stoltenberg", "asserts")]),
+        ("The United States announced a new aid package.", "en", [("announced", "United States", "asserts")]),
+    ],
+)  # fmt: skip
+def test_reporting_verbs_and_separable_verbs(tag, text, language, expected):
+    assert tag(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Oekraïne heeft de aanval niet bevestigd of ontkend.", "nl"),
+        ("oekraïne heeft de aanval niet bevestigd of ontkend.", "nl"),
+        ("Kyiv did not confirm or deny the strike.", "en"),
+        ("Reports of a sunken ship spread.", "en"),
+    ],
+)
+def test_negated_cues_and_nouns_make_no_claim(tag, text, language):
+    assert tag(text, language=language) == []
+
+
+def test_the_noun_claims_is_no_cue(tag):
+    assert tag("The Kremlin rejected claims that its troops shelled the town.", language="en") == [
+        ("rejected", "Kremlin", "denies")
+    ]
+
+
+def test_institutions_speak_for_themselves_and_unnamed_sources_for_no_one(tag):
+    assert tag("Het Russische ministerie van Defensie zei dat de aanval was afgeslagen.") == [
+        ("zei", "Ministry of Defence of Russia", "asserts")
+    ]
+    assert tag("Russia's Defence Ministry said that the attack was repelled.", language="en") == [
+        ("said", "Ministry of Defence of Russia", "asserts")
+    ]
+    assert tag("Rusland viel aan. Volgens hulpdiensten vielen er doden.") == [("Volgens", None, "asserts")]
+    assert tag("De Oekraïense autoriteiten meldden dat de brug was geraakt.") == [("meldden", "Ukraine", "asserts")]
+
+
+def test_a_capital_speaks_for_its_state_and_a_possessor_is_no_speaker(tag):
+    assert tag("Kyiv ontkende elke betrokkenheid.") == [("ontkende", "Ukraine", "denies")]
+    assert tag("kyiv ontkende elke betrokkenheid.") == [("ontkende", "Ukraine", "denies")]
+    assert tag("Zelensky's stafchef Andri Jermak beweerde dat Moskou liegt.") == [
+        ("beweerde", "Andriy Yermak", "asserts")
+    ]

@@ -127,3 +127,54 @@ def test_more_number_forms(tag):
     ]
     assert got == [(1500000, False), (10, True)]
     assert _one(tag("Een half miljoen inwoners werden geëvacueerd."))["value"] == 500000
+
+
+def _cats(figures: list[dict]) -> list[tuple[str, float, str]]:
+    return [(f["text"], f["value"], f["category"]) for f in figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the verb right before the number governs it
+        ("A strike killed three civilians and wounded 12 in the city.", "en",
+         [("three", 3, "killed"), ("12", 12, "injured")]),
+        ("a strike killed three civilians and wounded 12 in the city.", "en",
+         [("three", 3, "killed"), ("12", 12, "injured")]),
+        ("Er werden drie burgers gedood en twaalf gewond.", "nl", [("drie", 3, "killed"), ("twaalf", 12, "injured")]),
+        ("The strike wounded 14 people in the city, killing two children.", "en",
+         [("14", 14, "injured"), ("two", 2, "killed")]),
+        # model numbers are no figures
+        ("Duitsland levert 18 Leopard 2-tanks en 24 F-16-gevechtsvliegtuigen.", "nl",
+         [("18", 18, "weapons"), ("24", 24, "weapons")]),
+        ("duitsland levert 18 leopard 2 tanks.", "nl", [("18", 18, "weapons")]),
+        ("They shot down four MiG-29 fighter jets over the sea.", "en", [("four", 4, "weapons")]),
+        # currency signs
+        ("The package is worth more than $2 billion in the end.", "en", [("more than $2 billion", 2e9, "money")]),
+        ("Het pakket is € 50 miljoen waard.", "nl", [("€ 50 miljoen", 5e7, "money")]),
+        # partitives
+        ("Het leger schoot 28 van de 35 drones neer.", "nl", [("28 van de 35", 28, "weapons")]),
+        ("The army downed 28 of the 35 drones over the city.", "en", [("28 of the 35", 28, "weapons")]),
+        # separable verbs and estimates
+        ("Bij de aanval kwamen zeker zestien mensen om.", "nl", [("zeker zestien", 16, "killed")]),
+        ("Het aantal doden werd geschat op ongeveer 300.", "nl", [("ongeveer 300", 300, "killed")]),
+        ("Tienduizenden mensen moesten hun huizen verlaten.", "nl", [("Tienduizenden", 20000, "displaced")]),
+        # losses of troops are deaths; an exchange returns prisoners
+        ("Wagner verloor bij Bachmoet 20.000 man.", "nl", [("20.000", 20000, "killed")]),
+        ("Bij een gevangenenruil keerden 130 soldaten terug.", "nl", [("130", 130, "prisoners")]),
+        ("A prisoner exchange returned 75 soldiers to Ukraine.", "en", [("75", 75, "prisoners")]),
+        # service in an army
+        ("Er waren zestigduizend vrouwen in dienst bij het leger.", "nl", [("zestigduizend", 60000, "troops")]),
+        # "survived" is no death toll
+        ("Ruim honderd bewoners overleefden de aanval.", "nl", [("Ruim honderd", 100, "other")]),
+        # "onder wie": a part of the count before
+        ("Er raakten 32 mensen gewond, onder wie vijf kinderen.", "nl", [("32", 32, "injured"), ("vijf", 5, "injured")]),
+    ],
+)  # fmt: skip
+def test_general_figure_rules(tag, text, language, expected):
+    assert _cats(tag(text, language=language)) == expected
+
+
+def test_an_elided_noun_takes_the_previous_sentence_s_category(tag):
+    text = "Ruim 6 miljoen Oekraïners zijn gevlucht. Begin 2024 waren dit er ongeveer 6,3 miljoen."
+    assert _cats(tag(text)) == [("Ruim 6 miljoen", 6e6, "refugees"), ("ongeveer 6,3 miljoen", 6.3e6, "refugees")]

@@ -120,3 +120,36 @@ def test_villages_the_gazetteer_lacks(tag):
 def test_names_inside_dutch_compounds(tag):
     places = tag("het charkovoffensief begon bij de antonivkabrug; het grensgebied bleef rustig.")
     assert [(p["text"], p["name"]) for p in places] == [("charkov", "Kharkiv"), ("antonivka", "Antonivka")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a compound names its town; a facility with its own entry by its name
+        ("De Kachovkadam werd opgeblazen.", "nl", [("Kachovka", "Kakhovka")]),
+        ("de kachovkadam werd opgeblazen.", "nl", [("kachovka", "Kakhovka")]),
+        ("The Zaporizhzhia plant lost power.", "en", [("Zaporizhzhia plant", "Zaporizhzhia Nuclear Power Plant")]),
+        ("Boats crossed the Dnipro river at night.", "en", [("Dnipro river", "Dnieper")]),
+        # a ship named after a city is no place
+        ("Rusland verloor het landingsschip de Saratov bij Berdjansk.", "nl", [("Berdjansk", "Berdiansk")]),
+        ("the cruiser moskva sank near odesa.", "en", [("odesa", "Odesa")]),
+        # the governor of a city's region governs the oblast
+        ("De gouverneur van Belgorod sprak van schade.", "nl", [("Belgorod", "Belgorod Oblast")]),
+        ("de gouverneur van koersk sprak van schade.", "nl", [("koersk", "Kursk Oblast")]),
+        ("Kharkiv governor Oleh Syniehubov spoke.", "en", [("Kharkiv", "Kharkiv Oblast")]),
+        # a region of a country
+        ("In Oost-Oekraïne wordt gevochten.", "nl", [("Oost-Oekraïne", "Eastern Ukraine")]),
+        # a village the gazetteer lacks, announced by a place noun, with the country an adjective gives
+        ("In het Poolse dorp Przewodów sloeg een raket in.", "nl", [("Przewodów", "Przewodów")]),
+        ("Troops captured the village of Robotyne.", "en", [("Robotyne", "Robotyne")]),
+        ("de troepen bereikten het dorp robotyne.", "nl", [("robotyne", "Robotyne")]),
+        ("Er wordt hevig gevochten rond Lyman.", "nl", [("Lyman", "Lyman")]),
+    ],
+)
+def test_general_place_rules(tag, text, language, expected):
+    assert [(p["text"], p["name"]) for p in tag(text, language=language)] == expected
+
+
+def test_village_country_from_the_adjective(tag):
+    assert [p["country"] for p in tag("In het Poolse dorp Przewodów sloeg een raket in.")] == ["PL"]
+    assert [p["country"] for p in tag("Troops captured the village of Robotyne.", language="en")] == ["UA"]

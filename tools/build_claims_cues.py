@@ -130,7 +130,9 @@ def rows() -> list[tuple[str, str, str, str]]:
         for form in forms.split():
             out.append((form, stance, "subject", "dat" if form in NEEDS_COMPLEMENT else requires))
         for part in participles.split():
-            out.append((part, stance, "agent", "-" if stance == D else "dat"))
+            # "zoals gezegd", "de genoemde stad": these participles report only with a clause
+            loose = part in {"gezegd", "gesteld", "genoemd", "verteld", "geschreven", "beloofd", "gewaarschuwd"}
+            out.append((part, stance, "agent", "dat" if loose else requires))
     for forms, particle, participles, stance, requires in DUTCH_SEPARABLE:
         for form in forms.split():
             out.append((f"{form} ~ {particle}", stance, "subject", requires))

@@ -79,7 +79,8 @@ EXTRA = [
     ("Baltic states", "", 57.0, 24.0, "region", ["Baltische staten", "Baltic states"]),
     ("Balkans", "", 43.0, 21.0, "region", ["Balkan", "Balkans"]),
     ("Kyiv Oblast", "UA", 50.45, 30.52, "oblast", []),
-    ("Dnieper", "", 46.5, 32.3, "river", ["Dnjepr", "Dnepr", "Dnieper", "Dniepr"]),
+    ("Dnieper", "", 46.5, 32.3, "river", ["Dnjepr", "Dnepr", "Dnieper", "Dniepr", "Dnipro River", "Dnipro river",
+                                          "rivier de Dnipro", "rivier Dnipro", "Dnipro-rivier"]),
     ("Oskil", "", 49.1, 37.6, "river", ["Oskil", "Oskol"]),
     ("Siverskyi Donets", "", 48.9, 37.9, "river", ["Donets", "Donjets", "Siverski Donets", "Siverskyi Donets"]),
     ("Dniester", "", 46.3, 30.2, "river", ["Dnjestr", "Dniester", "Dnister"]),
@@ -101,8 +102,41 @@ EXTRA = [
     ("Crimean Bridge", "UA", 45.31, 36.51, "bridge", ["Krimbrug", "Kertsjbrug", "Crimean Bridge", "Kerch Bridge"]),
     ("Azovstal", "UA", 47.1, 37.62, "facility", ["Azovstal", "Azovstal-fabriek", "Azovstalfabriek"]),
     ("Zaporizhzhia Nuclear Power Plant", "UA", 47.51, 34.59, "facility",
-     ["kerncentrale van Zaporizja", "kerncentrale Zaporizja", "Zaporizhzhia Nuclear Power Plant"]),
+     ["kerncentrale van Zaporizja", "kerncentrale Zaporizja", "Zaporizhzhia Nuclear Power Plant",
+      "Zaporizhzhia nuclear plant", "Zaporizhzhia plant", "Zaporizhzhia power plant", "Zaporizja-kerncentrale",
+      "kerncentrale van Enerhodar", "Zaporizhzhia nuclear power station"]),
     ("Kinburn Spit", "UA", 46.56, 31.55, "region", ["Kinburn-schoorwal", "Kinburnschiereiland", "Kinburn Spit"]),
+    # Large facilities of the war's reporting (power plants, pipelines, air bases), general knowledge. A facility
+    # named after its town ("Kachovkadam", "Antonivkabrug") is left to the town, as the gold convention does.
+    ("Dnipro Hydroelectric Station", "UA", 47.87, 35.09, "facility", ["DniproHES", "Dnipro dam", "Dnjeprdam",
+     "Dnipro Hydroelectric Station", "Dnipro hydroelectric dam", "Dnipro-stuwdam"]),
+    ("Chernobyl Nuclear Power Plant", "UA", 51.39, 30.1, "facility", ["kerncentrale van Tsjernobyl",
+     "kerncentrale Tsjernobyl", "Tsjernobyl-kerncentrale", "Chernobyl Nuclear Power Plant", "Chernobyl nuclear plant",
+     "Chernobyl power plant", "Chornobyl Nuclear Power Plant"]),
+    ("Kursk Nuclear Power Plant", "RU", 51.67, 35.6, "facility", ["kerncentrale van Koersk", "kerncentrale Koersk",
+     "Kursk Nuclear Power Plant", "Kursk nuclear plant"]),
+    ("South Ukraine Nuclear Power Plant", "UA", 47.81, 31.22, "facility", ["South Ukraine Nuclear Power Plant",
+     "Zuid-Oekraïense kerncentrale", "Pivdennoukrainsk nuclear plant"]),
+    ("Nord Stream", "", 55.5, 15.5, "facility", ["Nord Stream", "Nord Stream 1", "Nord Stream 2",
+     "Nord Stream-pijpleiding", "Nord Stream pipeline", "Nord Stream-pijpleidingen", "Nord Stream pipelines"]),
+    ("Druzhba pipeline", "", 52.0, 30.0, "facility", ["Droezjba-pijpleiding", "Druzhba pipeline"]),
+    ("Hostomel Airport", "UA", 50.6, 30.19, "facility", ["luchthaven Hostomel", "vliegveld Hostomel",
+     "Hostomel Airport", "Antonov Airport", "Antonov-luchthaven", "vliegveld van Hostomel"]),
+    ("Boryspil International Airport", "UA", 50.35, 30.89, "facility", ["luchthaven Boryspil", "Boryspil Airport",
+     "Boryspil International Airport", "luchthaven van Boryspil"]),
+    ("Saky Air Base", "UA", 45.09, 33.6, "facility", ["vliegbasis Saky", "Saky air base", "Saky Air Base"]),
+    ("Belbek Air Base", "UA", 44.69, 33.58, "facility", ["vliegbasis Belbek", "Belbek air base", "Belbek Air Base"]),
+    ("Engels Air Base", "RU", 51.48, 46.2, "facility", ["vliegbasis Engels", "Engels air base", "Engels Air Base"]),
+    ("Olenivka prison", "UA", 47.85, 37.55, "facility", ["gevangenis van Olenivka", "Olenivka prison",
+     "Olenivka prison camp"]),
+    ("Eastern Ukraine", "UA", 48.5, 37.5, "region", ["Oost-Oekraïne", "Oost Oekraïne", "Eastern Ukraine",
+     "east Ukraine", "East Ukraine"]),
+    ("Southern Ukraine", "UA", 46.8, 33.0, "region", ["Zuid-Oekraïne", "Southern Ukraine", "south Ukraine"]),
+    ("Western Ukraine", "UA", 49.5, 25.0, "region", ["West-Oekraïne", "Western Ukraine", "west Ukraine"]),
+    ("Northern Ukraine", "UA", 51.0, 31.5, "region", ["Noord-Oekraïne", "Northern Ukraine", "north Ukraine"]),
+    ("Central Ukraine", "UA", 49.0, 32.0, "region", ["Centraal-Oekraïne", "Central Ukraine"]),
+    ("Bakhmutka", "UA", 48.6, 38.0, "river", ["Bachmoetka", "Bakhmutka"]),
+    ("Dnieper-Bug Estuary", "UA", 46.6, 31.9, "sea", ["Dnjepr-Boeg-estuarium", "Dnieper-Bug Estuary"]),
 ]  # fmt: skip
 
 # Oblasts of Ukraine and Russian border regions, with their centre (coordinates taken from it).
@@ -181,11 +215,13 @@ def _population_centres() -> dict[str, tuple[float, float]]:
     return {cc: (round(a / w, 4), round(b / w, 4)) for cc, (a, b, w) in sums.items() if w > 0}
 
 
-def _allowed(alias: str, population: int, zipf: dict[str, float]) -> bool:
+def _allowed(alias: str, population: int, zipf: dict[str, float], core: bool = False) -> bool:
     k = key(alias)
     if len(k.strip()) < 3:
         return False
     z = zipf.get(k, 0.0)
+    if core and population >= 10_000 and z < 3.5:
+        return True  # towns of the front line ("Lyman") are names far more often than words in this domain
     if population >= 1_000_000:
         return z < 5.5
     if population >= 150_000:
@@ -229,7 +265,7 @@ def build() -> list[tuple]:
             continue
         name = _canonical(c["name"], cc)
         main = {name, c["name"], *EXONYMS.get(name, [])}
-        kept = {a for a in main if _latin(a) and (a in EXONYMS.get(name, []) or _allowed(a, pop, zipf))}
+        kept = {a for a in main if _latin(a) and (a in EXONYMS.get(name, []) or _allowed(a, pop, zipf, cc == "UA"))}
         if cc in CORE or pop >= ALTERNATES_POP:
             # Alternate spellings are many and unchecked: only those close to the name and no word.
             kept.update(

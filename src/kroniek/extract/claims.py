@@ -352,6 +352,8 @@ class ClaimTagger:
                 lo = k + 1
                 break
         before = [c for c in cands if lo <= c.first < first and not self._governed(words, c)]
+        if len(before) > 1:
+            before = [c for c in before if not self._possessor(words, c)] or before
         if before:
             return self._pick(before)
         if lo == first and lo >= 2 and words[lo - 1] == ",":
@@ -402,6 +404,14 @@ class ClaimTagger:
     def _coordinated(words: list[str], previous: int, i: int) -> bool:
         """The cue is coordinated with the negated cue before it: "niet bevestigd of ontkend"."""
         return 0 < i - previous <= 2 and words[i - 1] in {"of", "noch", "en", "or", "nor", "and"}
+
+    @staticmethod
+    @staticmethod
+    def _possessor(words: list[str], c: Candidate) -> bool:
+        """ "Zelensky's stafchef": the possessor is not the subject."""
+        return words[c.last].endswith("'s") or (
+            c.last + 2 < len(words) and words[c.last + 1 : c.last + 3] == ["'", "s"]
+        )
 
     @staticmethod
     def _after_subject(words: list[str], i: int, cands: list[Candidate]) -> bool:

@@ -99,6 +99,10 @@ CASED_ONLY = frozenset(
 )
 
 
+NOT_DUTCH_WORDS = frozenset({"WHO", "UN", "TELEGRAM", "TWITTER", "ORYX"})
+DUTCH_BEFORE_NAME = frozenset({"de", "het", "volgens", "door", "bij", "van", "aan", "op", "via"})
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """Load the gazetteer and the actor lexicons and compile the automaton (once per process)."""
@@ -302,15 +306,70 @@ STRONG = frozenset(
         "riep",
         "weigerde",
         "vroeg",
+        "verloor",
+        "verloren",
+        "won",
+        "wonnen",
+        "sloeg",
+        "sloegen",
+        "nam",
+        "namen",
+        "bracht",
+        "brachten",
+        "vocht",
+        "vochten",
+        "besloot",
+        "besloten",
+        "bood",
+        "boden",
+        "verbood",
+        "lost",
+        "won",
+        "took",
+        "sent",
+        "launched",
+        "began",
     ]
 )
 _PAST = re.compile(r"(?:de|te|den|ten|t)$")
+# Capitals that stand for their state when they act ("Kyiv ontkende", "volgens Moskou").
+CAPITALS = {
+    "Kyiv": "Ukraine", "Moscow": "Russia", "Washington": "United States", "Minsk": "Belarus", "Beijing": "China",
+    "Tehran": "Iran", "Pyongyang": "North Korea", "Ankara": "Turkey", "Warsaw": "Poland", "Berlin": "Germany",
+    "Paris": "France", "London": "United Kingdom",
+}  # fmt: skip
+VESSELS = frozenset(["schip", "ship", "vessel", "kruiser", "cruiser", "fregat", "frigate", "korvet", "corvette",
+                     "onderzeeer", "onderzeeboot", "submarine", "vlaggenschip", "flagship", "tanker", "vrachtschip",
+                     "destroyer", "torpedobootjager", "mijnenveger", "minesweeper", "sleepboot", "tug", "veerboot",
+                     "ferry", "jacht", "yacht", "boot", "boat"])  # fmt: skip
+VESSEL_HEADS = ("schip", "schepen", "ship", "kruiser", "fregat", "boot", "tanker")
+MINISTRIES = {
+    "defensie": "Defence", "defence": "Defence", "defense": "Defence", "buitenlandse zaken": "Foreign Affairs",
+    "foreign affairs": "Foreign Affairs", "binnenlandse zaken": "Internal Affairs", "internal affairs": "Internal Affairs",
+    "justitie": "Justice", "justice": "Justice", "financien": "Finance", "finance": "Finance", "energie": "Energy",
+    "energy": "Energy", "volksgezondheid": "Health", "health": "Health", "noodsituaties": "Emergency Situations",
+    "emergency situations": "Emergency Situations",
+}  # fmt: skip
+MINISTRY_PREFIX = {
+    "defence": "Defence", "defense": "Defence", "foreign": "Foreign Affairs", "interior": "Internal Affairs",
+    "justice": "Justice", "finance": "Finance", "energy": "Energy", "health": "Health", "defensie": "Defence",
+    "buitenland": "Foreign Affairs", "buitenlandse": "Foreign Affairs", "binnenland": "Internal Affairs",
+}  # fmt: skip
+GOVERNORS = frozenset(["gouverneur", "gouverneurs", "governor", "governors", "gouverneur-generaal"])
+
+
+def _finite(word: str) -> bool:
+    """A Dutch or English finite verb form by its ending: "saboteert", "ontkende", "denies", "claimed"."""
+    return len(word) > 4 and (word.endswith(("eert", "t", "ed", "es")) and not word.endswith(("heid", "ist", "ant")))
+
+
 _PROPER = re.compile(r"[A-ZÀ-Þ]")
 # Endings of Slavic, Georgian and Armenian surnames in Dutch and English transliteration.
 # Endings of Ukrainian and Russian place names, and the words that announce a place.
 _PLACE_ENDING = re.compile(
     r"(?:ivka|ovka|jivka|yivka|ivske|ovske|ivsk|ove|ovo|evo|ino|yne|ske|ivtsi|horod|grad|opil|opol)$"
 )
+_UKRAINIAN_ENDING = re.compile(r"(?:ivka|jivka|yivka|ivske|yne|ivtsi)$")
 _VILLAGE = re.compile(r"(?<![^\W_])[^\W\d_]{3,}(?:ivka|ovka)(?![^\W_])")
 PLACE_NOUNS = frozenset(
     [
@@ -363,7 +422,9 @@ def _reverse_transliterate(word: str) -> str:
 def person_name(tokens: list[str], text_words: list[str], cased: bool) -> str:
     """A canonical name for a person found by pattern: as written in cased text, else transliterated."""
     if cased:
-        return " ".join(text_words)
+        folded = " ".join(tokens)
+        if not (re.search(r"tsj|sj|zj|ij\b", folded) or (re.search(r"oe|j", folded) and _SURNAME.search(tokens[-1]))):
+            return " ".join(text_words)  # not a Dutch transliteration of a Slavic name: as written
     return " ".join(
         _reverse_transliterate(t).capitalize() if t not in {"van", "de", "der", "von"} else t for t in tokens
     )
@@ -376,6 +437,7 @@ class Analysis:
         self.lex = lexicons()
         self.text = doc.text
         self.cased = not is_lowercased(doc.text)
+        self.dutch = (doc.language or "nl") == "nl"
         self.index: Indexed = indexed(doc.text)
         self.found: list[Found] = []
         self._plural_oblasts: set[int] = set()
@@ -395,7 +457,9 @@ class Analysis:
 
     def _run(self) -> None:
         lex = self.lex
-        matches = lex.lexicon.find(self.index) + self._compounds()
+        whole = lex.lexicon.find(self.index)
+        covered = {t for m in whole for t in range(m.first, m.last + 1)}
+        matches = whole + [m for m in self._compounds() if m.first not in covered]
         kept: list[tuple[Match, list[Entry], set[str]]] = []
         for m in matches:
             surface = self.text[m.start : m.end]
@@ -405,6 +469,8 @@ class Analysis:
                 if not _PROPER.search(surface):
                     continue
                 values = [(e, x) for e, x in values if not e.cased_only or surface in CASED_ONLY]
+            elif self.dutch and surface.upper() in NOT_DUTCH_WORDS and self._word(m.first - 1) in DUTCH_BEFORE_NAME:
+                pass  # lowercased Dutch: "volgens de who", "de un": no Dutch words, so they name the organisation
             else:
                 values = [(e, x) for e, x in values if not e.cased_only]
             if values and self._modifier(m, [e for e, _ in values]):
@@ -422,6 +488,7 @@ class Analysis:
             if found is not None:
                 self.found.append(found)
                 taken.update(range(found.first, found.last + 1))
+        self._ministries(taken)
         self._people(taken)
         self._villages(taken, context)
         self.found.sort(key=lambda f: f.start)
@@ -501,12 +568,22 @@ class Analysis:
         if actors:
             entry = actors[0]
             return Found("actor", m.start, m.end, {"name": entry.name, "type": entry.kind}, m.first, m.last)
-        if self._part_of_name(m, places):
+        if self._part_of_name(m, places) or self._vessel(m.first):
             return None
         entry = self._choose(places, context, exact)
         start, end, first, last = m.start, m.end, m.first, m.last
         name, country = entry.name, entry.country
         prev = self._word(first - 1)
+        if entry.kind == "city" and self._governor_of(first, last):
+            # "de gouverneur van Belgorod", "Belgorod governor": the official of the region
+            oblast = self.lex.by_name.get(f"{entry.name} Oblast")
+            if oblast is not None:
+                o = self.lex.entries[oblast]
+                attrs = {"name": o.name, "country": o.country, "lat": o.lat, "lon": o.lon}
+                return Found("place", start, end, attrs, first, last)
+        if entry.kind == "city" and entry.name in CAPITALS and self._acts(first, last, capital=True):
+            # "Kyiv ontkende", "volgens Moskou": the capital speaks for its state
+            return Found("actor", start, end, {"name": CAPITALS[entry.name], "type": "state"}, first, last)
         plural = prev == "oblasten" or (prev == "s" and self._word(first - 2) == "regio")
         if entry.kind == "city" and (plural or (prev == "en" and first - 2 in self._plural_oblasts)):
             # "de oblasten Donetsk en Loehansk": both are oblasts
@@ -548,14 +625,36 @@ class Analysis:
             return bool(nxt) and nxt not in lex.common
         return False
 
-    def _acts(self, first: int, last: int) -> bool:
+    def _vessel(self, first: int) -> bool:
+        """A ship named after a place: "het landingsschip de Saratov", "the cruiser Moskva"."""
+        k = first - 1
+        if self._word(k) in {"de", "het", "the"}:
+            k -= 1
+        word = self._word(k)
+        return bool(word) and (word in VESSELS or word.endswith(VESSEL_HEADS))
+
+    def _governor_of(self, first: int, last: int) -> bool:
+        if self._word(first - 1) in {"van", "of"} and self._word(first - 2) in GOVERNORS:
+            return True
+        return self._word(last + 1) in GOVERNORS and not self._gap(last).strip(" -")
+
+    def _acts(self, first: int, last: int, capital: bool = False) -> bool:
         """Is the country at tokens first..last an actor rather than a location?"""
         common = self.lex.common
         prev, prev2 = self._word(first - 1), self._word(first - 2)
         nxt = self._word(last + 1)
         if prev in LOCATIVE or nxt in {"binnen", "binnengevallen", "binnenvallen", "binnengetrokken"}:
             return False
-        if prev in {"door", "by", "aan"}:
+        if prev in {"door", "by", "volgens"} or (prev == "to" and prev2 == "according"):
+            return True
+        if capital:
+            # a capital acts only as a clause's subject next to its verb: "Kyiv ontkende", "dat Moskou ... saboteert"
+            gap = self._gap(first - 1)
+            if prev in SUBORDINATORS and nxt and nxt not in NOT_SUBJECT_NEXT and nxt not in {"is", "was"}:
+                return True
+            boundary = first == 0 or any(ch in gap for ch in ".;:!?,") or prev in CLAUSE
+            return boundary and bool(nxt) and (_looks_verb(nxt, common) or _finite(nxt))
+        if prev == "aan":
             return True
         if prev in {"van", "of"} and prev2 in AUTHORITY:
             return True
@@ -571,6 +670,55 @@ class Analysis:
             return True
         return bool(prev == "en" and _looks_verb(self._word(first - 3), common))
 
+    # -- ministries of a state
+    def _state_at(self, i: int) -> str | None:
+        """The state named by token i: an adjective ("Russische"), a possessive ("Russia's") or a country."""
+        word = self._word(i)
+        state = self.lex.adjectives.get(word)
+        if state:
+            return state
+        for f in self.found:
+            if f.first <= i <= f.last and f.kind in {"place", "actor"}:
+                name = f.attrs["name"]
+                idx = self.lex.by_name.get(name)
+                if idx is not None and self.lex.entries[idx].kind == "country":
+                    return name
+        return None
+
+    def _ministries(self, taken: set[int]) -> None:
+        """ "het Russische ministerie van Defensie", "Russia's Defence Ministry": an institution of its state."""
+        words = self.index.words
+        for i, w in enumerate(words):
+            dept, last = None, i
+            if w in {"ministerie", "ministry"} and self._word(i + 1) in {"van", "of"}:
+                nxt, nxt2 = self._word(i + 2), self._word(i + 3)
+                for phrase, name in MINISTRIES.items():
+                    parts = phrase.split()
+                    if [nxt, nxt2][: len(parts)] == parts:
+                        dept, last = name, i + 1 + len(parts)
+                        break
+            elif w in {"ministry", "ministerie"} and self._word(i - 1) in MINISTRY_PREFIX:
+                dept, i = MINISTRY_PREFIX[self._word(i - 1)], i - 1
+            elif w.endswith("ministerie") and w[: -len("ministerie")] in MINISTRY_PREFIX:
+                dept = MINISTRY_PREFIX[w[: -len("ministerie")]]
+            if dept is None or any(t in taken for t in range(i, last + 1)):
+                continue
+            k = i - 1
+            if self._word(k) in {"de", "het", "the"}:
+                k -= 1
+            if self._word(k) == "s" and self._gap(k - 1) in {"'", "’"}:
+                k -= 1  # "Russia's Ministry of Defence"
+            state = self._state_at(k)
+            if state is None and self._word(last + 1) in {"van", "of"}:
+                state = self._state_at(last + 2 if self._word(last + 2) != "the" else last + 3)
+            if state is None:
+                continue
+            the = "the " if state in {"United Kingdom", "United States", "Netherlands"} else ""
+            start, end = self.index.spans[i][0], self.index.spans[last][1]
+            attrs = {"name": f"Ministry of {dept} of {the}{state}", "type": "organization"}
+            self.found.append(Found("actor", start, end, attrs, i, last))
+            taken.update(range(i, last + 1))
+
     # -- places the gazetteer lacks
     def _villages(self, taken: set[int], context: dict[str, Any]) -> None:
         """A village the gazetteer lacks, announced by a place noun: "het dorp Vremivka", "vliegbasis Koelbakino"."""
@@ -579,21 +727,31 @@ class Analysis:
         countries: Counter[str] = context["countries"]
         core = [c for c, _ in countries.most_common() if c in {"UA", "RU", "BY", "MD", "GE"}]
         country = core[0] if core else None
-        announced = [k + 1 for k, w in enumerate(words) if w in PLACE_NOUNS and not self._gap(k).strip(" ")]
+        announced: dict[int, str | None] = {}  # token -> the country an adjective gives ("het Poolse dorp")
+        for k, w in enumerate(words):
+            if w not in PLACE_NOUNS or self._gap(k).strip(" "):
+                continue
+            j = k + 2 if words[k + 1 : k + 2] == ["of"] else k + 1  # "the village of Robotyne"
+            state = lex.adjectives.get(self._word(k - 1))
+            entry = lex.entries[lex.by_name[state]] if state in lex.by_name else None
+            announced[j] = entry.country if entry is not None else None
         # "-ivka" and "-ovka" name villages whether announced or not: "de Vremivka-saillant".
         suffixed = [self.index.token_at(m.start()) for m in _VILLAGE.finditer(self.index.folded)]
         for j in sorted(set(announced) | set(suffixed)):
             if j >= len(words) or j in taken:
                 continue
             word = words[j]
-            if word in lex.common or word in lex.first_names or not _PLACE_ENDING.search(word) or len(word) < 5:
+            if word in lex.common or word in lex.first_names or len(word) < 4:
                 continue
             s, e = self.index.spans[j]
             if self.cased and not self.text[s].isupper():
                 continue
+            if not _PLACE_ENDING.search(word) and not (self.cased and j in announced):
+                continue  # lowercased text: only a name that ends as Ukrainian and Russian places do
             written = self.text[s:e]
             name = written if self.cased else _reverse_transliterate(word).capitalize()
-            attrs = {"name": name, "country": country, "lat": None, "lon": None}
+            place_country = announced.get(j) or ("UA" if _UKRAINIAN_ENDING.search(word) else country)
+            attrs = {"name": name, "country": place_country, "lat": None, "lon": None}
             self.found.append(Found("place", s, e, attrs, j, j))
             taken.add(j)
 

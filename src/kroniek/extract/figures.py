@@ -97,6 +97,18 @@ _MONTHS = frozenset(
 )
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[^\w\s]")
 _RANGE_JOIN = frozenset({"-", "–", "tot", "à", "a", "to"})
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "₴", "₽"})
+EXCHANGE = frozenset(
+    {"gevangenenruil", "uitwisseling", "uitgewisseld", "ruil", "exchange", "exchanged", "swap", "swapped"}
+)
+_NOT_MODEL = frozenset({"van", "de", "het", "en", "of", "the", "and", "tot", "to", "op", "in", "bij", "met", "with",
+                        "from", "by", "at", "on", "circa", "ca", "nr", "artikel"})  # fmt: skip
+# Service of people in an army: "in dienst bij het leger", "serving in the army", "aan het front".
+SERVICE = frozenset({"dienst", "dienen", "dient", "diende", "dienden", "serve", "serving", "served", "enlisted",
+                     "gestationeerd", "stationed", "deployed", "ingezet", "front"})  # fmt: skip
+_KOMEN = frozenset({"kwam", "kwamen", "komen", "komt", "kom"})
+_LOSS = frozenset({"verloor", "verloren", "verliest", "verliezen", "lost", "lose", "loses", "losing"})
+ARMY = frozenset({"leger", "legers", "strijdkrachten", "krijgsmacht", "army", "forces", "front", "military"})
 _STOP = frozenset({",", ";", ":", "(", ")", ".", "?", "!"})
 
 
@@ -215,11 +227,14 @@ class FigureTagger:
 
     def __call__(self, doc: Document) -> Document:
         english = (doc.language or "nl") == "en"
+        carried: tuple[str, str | None] | None = None
         for sent in doc.sentences:
             if sent.boilerplate:
                 continue
-            for mention in self.figures(doc.text, sent, english):
-                sent.mentions.append(mention)
+            found = self.figures(doc.text, sent, english, carried)
+            sent.mentions.extend(found)
+            counted = [m for m in found if m.attrs["category"] != "other"]
+            carried = (counted[-1].attrs["category"], counted[-1].attrs["who"]) if counted else None
         return doc
 
     # -- number spans
@@ -263,7 +278,9 @@ class FigureTagger:
             j += 1
         return float(value), j, vague
 
-    def figures(self, text: str, sent: Sentence, english: bool) -> list[Mention]:
+    def figures(
+        self, text: str, sent: Sentence, english: bool, carried: tuple[str, str | None] | None = None
+    ) -> list[Mention]:
         folded = folded_text(text)[sent.start : sent.end]
         if not _may_hold_figure(folded):
             return []
@@ -287,9 +304,10 @@ class FigureTagger:
                 continue
             value, j, vague = number
             nxt = toks[j].text if j < len(toks) else ""
-            if self._is_date(toks, i, j, value, tok.text):
+            if self._is_date(toks, i, j, value, tok.text) or self._is_model(toks, i, folded):
                 i = j
                 continue
+            partitive_end = self._partitive(toks, j, folded, english)
             value_max = None
             if nxt in _RANGE_JOIN and j + 1 < len(toks):
                 other = self._number_at(toks, j + 1, folded, english, second=True)
@@ -299,24 +317,38 @@ class FigureTagger:
                     if end - (j + 1) > 1 and scale in MULTIPLIERS and value * MULTIPLIERS[scale] <= value_max:
                         value *= MULTIPLIERS[scale]  # "5 tot 9 miljoen"
                     j = end
+            if partitive_end is not None:
+                j = partitive_end  # "28 van de 35 drones": 28 drones, the span up to the whole
             start_tok = i
+            currency = i > 0 and toks[i - 1].text in CURRENCY_SIGNS
+            if currency:
+                start_tok = i - 1  # "$2 billion", "€ 50 miljoen"
             qualifier = None
             for n in (2, 1):
-                words = tuple(t.text for t in toks[max(0, i - n) : i])
+                words = tuple(t.text for t in toks[max(0, start_tok - n) : start_tok])
                 if len(words) == n and words in _QUALIFIER_OF:
                     qualifier = _QUALIFIER_OF[words]
-                    start_tok = i - n
+                    start_tok = start_tok - n
                     break
             if qualifier is None and i == 0:
                 qualifier = self._qualifier_before(text, sent.start)
             if qualifier == "up_to" and start_tok > 0 and toks[start_tok - 1].text in {"van", "from"}:
                 qualifier, start_tok = None, i  # "van 5 tot 9": a range, not "up to"
-            category, who = self._category(toks, i, j, lex)
+            category, who = ("money", None) if currency else self._category(toks, i, j, lex, start_tok)
+            if category is not None and category != "money" and self._exchange(toks):
+                category, who = "prisoners", who or "soldiers"  # a prisoner exchange returns prisoners
             if value < 1 and category in {"weapons", "money", "troops"}:
                 category = None  # "de helft van de granaten": a share, not a count
-            if category is None and previous is not None and nxt in {"in", "aan", "bij", "van", "op", "als", ""}:
+            among = start_tok > 0 and toks[start_tok - 1].text in {"wie", "whom", "waaronder", "including", "among"}
+            if (
+                category is None
+                and previous is not None
+                and (nxt in {"in", "aan", "bij", "van", "op", "als", ""} or among)
+            ):
                 category = previous["category"]
                 who = who or self._who(toks[j : j + 4], lex)
+            if category is None and carried is not None and self._elided(toks, i, j):
+                category, who = carried  # "waren dit er ongeveer 2,2 miljoen": the count of the sentence before
             category = category or "other"
             approx = vague or qualifier is not None or value_max is not None
             attrs: dict[str, Any] = {
@@ -337,6 +369,40 @@ class FigureTagger:
                 previous = attrs
             i = j
         return out
+
+    @staticmethod
+    def _is_model(toks: list[Tok], i: int, folded: str) -> bool:
+        """A model number, no count: "Leopard 2", "18 Leopard 2-tanks", "MiG-29", "F-16"."""
+        if i == 0 or not toks[i].text.isdigit() or len(toks[i].text) > 3:
+            return False
+        prev = toks[i - 1]
+        if prev.text in {"-", "–"} and i > 1 and toks[i - 2].text.isalpha() and toks[i - 2].end == prev.start:
+            return True  # "MiG-29", "F-16", "Su-25"
+        if not prev.text.isalpha() or prev.text in _NOT_MODEL or prev.text in _MONTHS or prev.end != toks[i].start - 1:
+            return False
+        if i > 1 and toks[i - 2].text[0].isdigit():
+            return True  # a count, a name, a number: "18 Leopard 2"
+        after = folded[toks[i].end : toks[i].end + 2]
+        return after[:1] == "-" and after[1:].isalpha()  # "Leopard 2-tanks"
+
+    def _partitive(self, toks: list[Tok], j: int, folded: str, english: bool) -> int | None:
+        """'van de'/'of the' and a second number after the first: the index after that second number."""
+        if j + 2 < len(toks) and (toks[j].text, toks[j + 1].text) in {("van", "de"), ("of", "the")}:
+            other = self._number_at(toks, j + 2, folded, english, second=True)
+            if other is not None:
+                return other[1]
+        return None
+
+    @staticmethod
+    def _exchange(toks: list[Tok]) -> bool:
+        return any(t.text in EXCHANGE or t.text.endswith("ruil") for t in toks)
+
+    @staticmethod
+    def _elided(toks: list[Tok], i: int, j: int) -> bool:
+        """A number with no noun after it, its noun left out: "waren dit er ongeveer 2,2 miljoen"."""
+        nxt = toks[j].text if j < len(toks) else "."
+        before = {t.text for t in toks[max(0, i - 5) : i]}
+        return nxt in _STOP and bool(before & {"er", "dit", "dat", "die", "het", "there", "it", "they"})
 
     @staticmethod
     def _qualifier_before(text: str, start: int) -> str | None:
@@ -365,15 +431,15 @@ class FigureTagger:
         return found.pop() if len(found) == 1 else None
 
     def _category(
-        self, toks: list[Tok], i: int, j: int, lex: dict[str, frozenset[str]]
+        self, toks: list[Tok], i: int, j: int, lex: dict[str, frozenset[str]], start_tok: int | None = None
     ) -> tuple[str | None, str | None]:
-        """Category and whom it counts: the noun after the number first, then the words of its clause."""
+        """Category and whom it counts: the verb just before the number, the noun after it, then its clause."""
         window: list[Tok] = []  # the words after the number, up to the next number
         clause: list[Tok] = []  # the words after the number, up to the end of the clause
         k = j
         while k < len(toks) and len(clause) < 12 and toks[k].text not in _STOP:
             if toks[k].text not in {"-", "–", "'", '"'}:
-                if toks[k].text[0].isdigit():
+                if toks[k].text[0].isdigit() and not self._is_model(toks, k, ""):
                     window = window or clause[:]
                 clause.append(toks[k])
             k += 1
@@ -387,23 +453,48 @@ class FigureTagger:
         for t in head:
             if t.text in lex["money"]:
                 return "money", None
+        # before the number (up to its clause's start)
+        first = i if start_tok is None else start_tok
+        before: list[Tok] = []
+        for t in reversed(toks[max(0, first - 12) : first]):
+            if t.text in _STOP:
+                break
+            before.append(t)
+        verbs = ("killed", "injured", "prisoners", "refugees", "displaced")
+        # "killed three civilians and wounded 12": the verb right before the number governs it
+        for cat in verbs:
+            if before and before[0].text in lex[cat]:
+                return cat, who
         phrase = " ".join(t.text for t in clause)
         if "om het leven" in phrase or "het leven lieten" in phrase:
             return "killed", who
+        if clause and clause[-1].text == "om" and any(t.text in _KOMEN for t in before[:4] + clause):
+            return "killed", who  # "kwamen zeker zestien mensen om"
         for t in head:
             word = t.text
             for cat in ("killed", "injured", "prisoners", "refugees", "displaced", "weapons"):
-                if word in lex[cat] or (cat == "weapons" and _compound_of(word, lex["weapons"])):
+                named = word in lex[cat] or (cat == "weapons" and _compound_of(word, lex["weapons"]))
+                if named and (cat == "weapons" or not any(b.text in _LOSS for b in before)):
                     return cat, who
         # The verbs of the clause, after the number and just before it.
-        before = toks[max(0, i - 5) : i]
-        for t in clause + list(reversed(before)):
-            for cat in ("killed", "injured", "prisoners", "refugees", "displaced"):
+        for t in clause + before[:5]:
+            for cat in verbs:
                 if t.text in lex[cat]:
                     return cat, who
-        for t in head:
-            if t.text in lex["troops"] or _compound_of(t.text, lex["troops"]):
-                return "troops", who or "soldiers"
+        troops = any(t.text in lex["troops"] or _compound_of(t.text, lex["troops"]) for t in head)
+        if troops and any(t.text in _LOSS for t in clause + before):
+            return "killed", who or "soldiers"  # "verloor 20.000 man", "lost 500 troops"
+        if troops:
+            return "troops", who or "soldiers"
+        words = {t.text for t in clause}
+        if words & SERVICE and words & ARMY:
+            return "troops", who  # "zestigduizend vrouwen in dienst bij het leger"
+        if before and before[0].text in {"op", "tot", "to", "at", "naar"}:
+            # "het aantal doden werd geschat op 300", "the death toll rose to 300": the noun before
+            for t in before[1:]:
+                for cat in verbs:
+                    if t.text in lex[cat]:
+                        return cat, who or self._who(before, lex)
         return None, who
 
 
