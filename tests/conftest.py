@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 from kroniek.store import Store, open_store
@@ -45,6 +46,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+# Generated cases: random locally (to find new failures), the same ones in CI (so a landing is
+# judged on the code, not on the draw). Local runs that find a failure print its blob to replay.
+hypothesis.settings.register_profile("ci", derandomize=True)
+if _in_ci():
+    hypothesis.settings.load_profile("ci")
 
 
 def _pg_connect(dbname: str | None = None):  # type: ignore[no-untyped-def]
