@@ -18,7 +18,13 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
     counts = {name: store.count(name) for name in ("documents", "sentences", "events", "topics")}
     latest = store.list_documents(limit=8)
     events, _total = list_events(store, limit=8)
-    return render(request, "home.html", {"counts": counts, "latest": latest, "events": events})
+    try:
+        from kroniek.store.topics import list_topics
+    except ModuleNotFoundError:  # topics are not part of this installation
+        topics = []
+    else:
+        topics = list_topics(store)
+    return render(request, "home.html", {"counts": counts, "latest": latest, "events": events, "topics": topics})
 
 
 @router.get("/lang/{code}", include_in_schema=False)
