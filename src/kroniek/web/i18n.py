@@ -409,9 +409,9 @@ def format_date(value: str | None, lang: str = DEFAULT) -> str:
     if "/" in value:
         return " – ".join(format_date(part, lang) for part in value.split("/", 1))
     if len(value) > 10 and value[10] == "T" and len(value[:10].split("-")) == 3:
-        day, time = format_date(value[:10], lang), value[11:]
+        on, time = format_date(value[:10], lang), value[11:]
         part = _DAY_PARTS.get(lang, _DAY_PARTS[DEFAULT]).get(time)
-        return f"{day}, {part}" if part else f"{day} {time}"
+        return f"{on}, {part}" if part else f"{on} {time}"
     months = _MONTHS.get(lang, _MONTHS[DEFAULT])
     parts = value[:10].split("-")
     try:
