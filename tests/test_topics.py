@@ -144,6 +144,12 @@ def test_api_topics(client) -> None:
     patched = client.patch("/api/topics/oorlog-in-oekraine", json={"places": ["Kiev"]}, headers=AUTH)
     assert patched.json()["places"] == ["Kiev"] and patched.json()["keywords"] == ["Oekraïne"]
     assert client.patch("/api/topics/oorlog-in-oekraine", json={"places": []}).status_code == 401
+    # Edge cases the API fuzzer found: a null name, an empty edit, a cleared list, ids beyond 32 bits.
+    assert client.patch("/api/topics/oorlog-in-oekraine", json={"name": None}, headers=AUTH).status_code == 422
+    assert client.patch("/api/topics/oorlog-in-oekraine", json={}, headers=AUTH).json()["places"] == ["Kiev"]
+    assert client.patch("/api/topics/oorlog-in-oekraine", json={"places": None}, headers=AUTH).json()["places"] == []
+    assert client.get("/api/overviews/9223372036854775808").status_code == 422
+    assert client.delete("/api/subscriptions/2147483648", headers=AUTH).status_code == 422
     assert client.get("/api/topics/nope").status_code == 404
     assert client.delete("/api/topics/oorlog-in-oekraine").status_code == 401
     assert client.delete("/api/topics/oorlog-in-oekraine", headers=AUTH).status_code == 204

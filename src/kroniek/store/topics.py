@@ -95,6 +95,8 @@ def _topic(row: Any) -> Topic:
 
 
 def validate(topic: Topic) -> None:
+    if not isinstance(topic.name, str):
+        raise ValueError("a topic needs a name")
     if not _SLUG.match(topic.slug):
         raise ValueError(f"invalid slug {topic.slug!r}: lowercase letters, digits and '-'")
     if not topic.name.strip():
@@ -147,6 +149,12 @@ def update_topic(store: Store, key: str | int, **changes: Any) -> Topic:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}")
+    if changes.get("name", "") is None:
+        raise ValueError("a topic needs a name")
+    # An explicit null for a list clears it.
+    changes = {k: ([] if v is None and k in ("keywords", "actors", "places") else v) for k, v in changes.items()}
+    if not changes:
+        return topic
     for k, v in changes.items():
         setattr(topic, k, v)
     validate(topic)

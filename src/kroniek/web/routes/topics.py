@@ -33,6 +33,7 @@ from kroniek.topics.notify.atom import atom_feed
 from kroniek.topics.notify.webhook import new_secret
 from kroniek.topics.publish import build_overview, publish, stored_update
 from kroniek.web.deps import SettingsDep, StoreDep, WriteAccess
+from kroniek.web.view import RowId
 
 router = APIRouter()
 
@@ -188,7 +189,7 @@ def topic_overviews(
 
 
 @router.get("/api/overviews/{overview_id}", tags=["overviews"])
-def overview_by_id(overview_id: int, store: StoreDep, settings: SettingsDep, format: Format = "json") -> Response:
+def overview_by_id(overview_id: RowId, store: StoreDep, settings: SettingsDep, format: Format = "json") -> Response:
     row = get_overview(store, overview_id)
     if row is None or not row["published"]:
         raise HTTPException(404, "no such overview")
@@ -250,7 +251,7 @@ def subscriptions(slug: str, store: StoreDep) -> list[dict[str, Any]]:
 
 
 @router.delete("/api/subscriptions/{sub_id}", tags=["subscriptions"], status_code=204, dependencies=[WriteAccess])
-def unfollow(sub_id: int, store: StoreDep) -> Response:
+def unfollow(sub_id: RowId, store: StoreDep) -> Response:
     if not delete_subscription(store, sub_id):
         raise HTTPException(404, "no such subscription")
     return Response(status_code=204)
