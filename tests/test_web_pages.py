@@ -355,3 +355,25 @@ def test_a_topic_has_its_own_timeline(client: TestClient) -> None:
     assert client.get("/timeline?topic=onbekend").status_code == 404
     assert client.get("/api/timeline", params={"topic": "onbekend"}).status_code == 404
     assert client.get("/api/timeline", params={"topic": websamples.TOPIC_SLUG}).json()
+
+
+def test_an_event_page_lists_related_events(client: TestClient, db: str) -> None:
+    from kroniek.store.events import get_event, related_events
+
+    store = open_store(db)
+    items = client.get("/api/events", params={"limit": 500}).json()["items"]
+    with_related = 0
+    for item in items[:40]:
+        event = get_event(store, item["id"])
+        assert event is not None
+        related = related_events(store, event)
+        assert item["id"] not in [r["id"] for r in related]
+        for other in related:
+            full = client.get(f"/api/events/{other['id']}").json()
+            names = {m["name"] for s in full["sources"] for m in s["mentions"]}
+            assert names & {*event["places"], *event["actors"]}
+        if related:
+            with_related += 1
+            page = client.get(f"/events/{item['id']}").text
+            assert f'href="/events/{related[0]["id"]}"' in page
+    assert with_related > 5

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -184,6 +185,43 @@ def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
     event["sources"] = sources
     event["coordinates"] = _places_with_coordinates(event["places"], [m for s in sources for m in s["mentions"]])
     return event
+
+
+def related_events(store: Store, event: dict[str, Any], *, days: int = 3, limit: int = 8) -> list[dict[str, Any]]:
+    """Other events within ``days`` of ``event`` that name one of its places or actors, most shared first."""
+    day = _date(event.get("date"))
+    names = [("place", _name(p)) for p in event["places"][:3]] + [("actor", _name(a)) for a in event["actors"][:3]]
+    if day is None or not names:
+        return []
+    window = {
+        "date_from": (day - timedelta(days=days)).isoformat(),
+        "date_to": (day + timedelta(days=days)).isoformat(),
+    }
+    found: dict[int, dict[str, Any]] = {}
+    shared: dict[int, int] = defaultdict(int)
+    for kind, name in names:
+        if not name:
+            continue
+        filters = EventFilter(
+            **window, place=name if kind == "place" else None, actor=name if kind == "actor" else None
+        )
+        for other in list_events(store, filters, limit=limit)[0]:
+            if other["id"] != event["id"]:
+                found[other["id"]] = other
+                shared[other["id"]] += 1
+    ranked = sorted(found.values(), key=lambda e: (-shared[e["id"]], -e["n_sources"], e["date"] or "", e["id"]))
+    return ranked[:limit]
+
+
+def _name(value: Any) -> str:
+    return str(value.get("name") or "") if isinstance(value, dict) else str(value or "")
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _coordinate(value: Any) -> float | None:

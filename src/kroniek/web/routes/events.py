@@ -8,7 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from kroniek.store.events import EventFilter, event_geojson, event_types, get_event, list_events, source_names
+from kroniek.store.events import (
+    EventFilter,
+    event_geojson,
+    event_types,
+    get_event,
+    list_events,
+    related_events,
+    source_names,
+)
 from kroniek.web.deps import SettingsDep, StoreDep
 from kroniek.web.i18n import gettext, language_of
 from kroniek.web.view import MAX_ID, Offset, RowId, contradictions, error_page, paginate, render
@@ -121,7 +129,11 @@ def event_page(request: Request, event_id: RowId, store: StoreDep) -> HTMLRespon
     event = get_event(store, event_id)
     if event is None:
         return error_page(request, 404, gettext(language_of(request), "error.not_found"))
-    return render(request, "event.html", {"event": event, "contradictions": contradictions(event["sources"])})
+    return render(
+        request,
+        "event.html",
+        {"event": event, "contradictions": contradictions(event["sources"]), "related": related_events(store, event)},
+    )
 
 
 @router.get("/map", response_class=HTMLResponse, include_in_schema=False)
