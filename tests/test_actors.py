@@ -135,3 +135,8 @@ def test_pattern_names_in_dutch_transliteration_get_the_english_form(tag):
     assert [a["name"] for a in tag("Burgemeester Oleksandr Sjevtsjenko sprak.")] == ["Oleksandr Shevchenko"]
     assert [a["name"] for a in tag("burgemeester oleksandr sjevtsjenko sprak.")] == ["Oleksandr Shevchenko"]
     assert [a["name"] for a in tag("Burgemeester Jan Peters sprak.")] == ["Jan Peters"]
+
+
+def test_a_platform_written_on_is_no_actor(tag):
+    assert [a["name"] for a in tag("Gladkov schreef op Telegram dat er schade is.")] == ["Vyacheslav Gladkov"]
+    assert [a["name"] for a in tag("Telegram blokkeerde de kanalen.")] == ["Telegram"]

@@ -146,3 +146,11 @@ def test_a_capital_speaks_for_its_state_and_a_possessor_is_no_speaker(tag):
     assert tag("Zelensky's stafchef Andri Jermak beweerde dat Moskou liegt.") == [
         ("beweerde", "Andriy Yermak", "asserts")
     ]
+
+
+def test_a_reporting_clause_after_the_report(tag):
+    assert tag("Er zijn duizenden doden, schat de VN.") == [("schat", "United Nations", "asserts")]
+    assert tag("Thousands have died, the United Nations estimates.", language="en") == [
+        ("estimates", "United Nations", "asserts")
+    ]
+    assert tag("Kyiv verwierp die lezing.") == [("verwierp", "Ukraine", "denies")]

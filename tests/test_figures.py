@@ -178,3 +178,8 @@ def test_general_figure_rules(tag, text, language, expected):
 def test_an_elided_noun_takes_the_previous_sentence_s_category(tag):
     text = "Ruim 6 miljoen Oekraïners zijn gevlucht. Begin 2024 waren dit er ongeveer 6,3 miljoen."
     assert _cats(tag(text)) == [("Ruim 6 miljoen", 6e6, "refugees"), ("ongeveer 6,3 miljoen", 6.3e6, "refugees")]
+
+
+def test_a_count_of_a_weapon_model(tag):
+    assert _cats(tag("Denemarken zegde 61 F-16's toe.")) == [("61", 61, "weapons")]
+    assert _cats(tag("denemarken zegde 61 f-16's toe.")) == [("61", 61, "weapons")]

@@ -153,3 +153,8 @@ def test_general_place_rules(tag, text, language, expected):
 def test_village_country_from_the_adjective(tag):
     assert [p["country"] for p in tag("In het Poolse dorp Przewodów sloeg een raket in.")] == ["PL"]
     assert [p["country"] for p in tag("Troops captured the village of Robotyne.", language="en")] == ["UA"]
+
+
+def test_places_after_a_locative_by_their_ending_and_lowercased_villages(tag):
+    assert [p["name"] for p in tag("De gevechten bij Robotyne en Verbove gaan door.")] == ["Robotyne", "Verbove"]
+    assert [p["name"] for p in tag("in het poolse dorp przewodów sloeg een raket in.")] == ["Przewodów"]

@@ -260,9 +260,13 @@ class ClaimTagger:
             k = found + len(seq)
         return positions
 
-    def _complement(self, words: list[str], end: int, cue: Cue) -> bool:
+    def _complement(self, words: list[str], end: int, cue: Cue, start: int | None = None) -> bool:
         if cue.requires == "-":
             return True
+        start = end if start is None else start
+        comma_before = "," in words[max(0, start - 4) : start]
+        if comma_before and len(words) - end <= 6 and all(w not in BOUNDARY for w in words[end + 1 : end + 6]):
+            return True  # the reported clause came first: "..., schat de VN.", "..., the UN estimates."
         window = words[end + 1 : end + 16]
         if "oorlog" in window[:5] or "war" in window[:5]:
             return False
@@ -452,7 +456,7 @@ class ClaimTagger:
                 i += 1
                 continue
             cue, positions = found
-            if not self._complement(words, positions[-1], cue) or (
+            if not self._complement(words, positions[-1], cue, positions[0]) or (
                 words[i] in {"meldde", "meldden", "meldt"} and i + 1 < len(words) and words[i + 1] == "zich"
             ):
                 i += 1

@@ -99,6 +99,7 @@ CASED_ONLY = frozenset(
 )
 
 
+PLATFORMS = frozenset({"Telegram", "Twitter", "Meta", "YouTube"})
 NOT_DUTCH_WORDS = frozenset({"WHO", "UN", "TELEGRAM", "TWITTER", "ORYX"})
 DUTCH_BEFORE_NAME = frozenset({"de", "het", "volgens", "door", "bij", "van", "aan", "op", "via"})
 
@@ -565,6 +566,8 @@ class Analysis:
                 actors = []
             else:
                 places = []
+        if actors and actors[0].name in PLATFORMS and self._word(m.first - 1) in {"op", "on", "via"}:
+            return None  # "schreef op Telegram": the medium, not a speaker
         if actors:
             entry = actors[0]
             return Found("actor", m.start, m.end, {"name": entry.name, "type": entry.kind}, m.first, m.last)
@@ -653,7 +656,8 @@ class Analysis:
             if prev in SUBORDINATORS and nxt and nxt not in NOT_SUBJECT_NEXT and nxt not in {"is", "was"}:
                 return True
             boundary = first == 0 or any(ch in gap for ch in ".;:!?,") or prev in CLAUSE
-            return boundary and bool(nxt) and (_looks_verb(nxt, common) or _finite(nxt))
+            verb = _looks_verb(nxt, common) or _finite(nxt) or nxt in reporting_verbs()
+            return boundary and bool(nxt) and verb
         if prev == "aan":
             return True
         if prev in {"van", "of"} and prev2 in AUTHORITY:
@@ -662,7 +666,7 @@ class Analysis:
             prev, prev2 = prev2, self._word(first - 3)
         gap_before = self._gap(first - 1)
         boundary = first == 0 or any(ch in gap_before for ch in ".;:!?") or prev in CLAUSE
-        if boundary and nxt and _looks_verb(nxt, common):
+        if boundary and nxt and (_looks_verb(nxt, common) or nxt in reporting_verbs()):
             return True
         if prev in SUBORDINATORS and nxt and nxt not in NOT_SUBJECT_NEXT:
             return True  # the subject of a clause: "... dat Rusland op 16 mei raketten had afgevuurd"
@@ -735,8 +739,14 @@ class Analysis:
             state = lex.adjectives.get(self._word(k - 1))
             entry = lex.entries[lex.by_name[state]] if state in lex.by_name else None
             announced[j] = entry.country if entry is not None else None
-        # "-ivka" and "-ovka" name villages whether announced or not: "de Vremivka-saillant".
+        # "-ivka" and "-ovka" name villages whether announced or not: "de Vremivka-saillant"; after a
+        # locative ("bij Robotyne en Verbove") any Ukrainian or Russian place ending does.
         suffixed = [self.index.token_at(m.start()) for m in _VILLAGE.finditer(self.index.folded)]
+        for k, w in enumerate(words[:-1]):
+            if w in LOCATIVE and w not in {"over", "to", "from"} and _PLACE_ENDING.search(words[k + 1]):
+                suffixed.append(k + 1)
+                if self._word(k + 2) in {"en", "and"} and _PLACE_ENDING.search(self._word(k + 3)):
+                    suffixed.append(k + 3)
         for j in sorted(set(announced) | set(suffixed)):
             if j >= len(words) or j in taken:
                 continue
@@ -746,10 +756,11 @@ class Analysis:
             s, e = self.index.spans[j]
             if self.cased and not self.text[s].isupper():
                 continue
-            if not _PLACE_ENDING.search(word) and not (self.cased and j in announced):
+            if not _PLACE_ENDING.search(word) and not ((self.cased or announced.get(j)) and j in announced):
                 continue  # lowercased text: only a name that ends as Ukrainian and Russian places do
             written = self.text[s:e]
-            name = written if self.cased else _reverse_transliterate(word).capitalize()
+            english = _reverse_transliterate(word)
+            name = written if self.cased else (english if english != word else written).capitalize()
             place_country = announced.get(j) or ("UA" if _UKRAINIAN_ENDING.search(word) else country)
             attrs = {"name": name, "country": place_country, "lat": None, "lon": None}
             self.found.append(Found("place", s, e, attrs, j, j))

@@ -166,7 +166,7 @@ def parse_digits(token: str, english: bool) -> float | None:
         return int(token.replace(thousands, ""))
     if re.fullmatch(rf"\d+\{decimal}\d+", token):
         return float(token.replace(decimal, "."))
-    if token.isdigit():
+    if token.isdecimal():
         return int(token)
     return None
 
@@ -194,7 +194,7 @@ _WORD_AT = re.compile(r"[^\W\d_]+")
 def _may_hold_figure(folded: str) -> bool:
     """Cheap test before tokenising: a digit, or a whole word that is a number, a vague quantity or a fraction."""
     for m in _MAYBE_NUMBER.finditer(folded):
-        if m.group(0).isdigit():
+        if m.group(0).isdecimal():
             return True
         word = _WORD_AT.match(folded, m.start())
         w = word.group(0) if word else ""
@@ -245,12 +245,12 @@ class FigureTagger:
         t = toks[i].text
         value: float | None = None
         vague = False
-        if t[0].isdigit():
+        if t[0].isdecimal():
             before = folded[toks[i].start - 1] if toks[i].start else " "
             before2 = folded[toks[i].start - 2] if toks[i].start > 1 else " "
-            if before in "-/–" and (before2.isalpha() or (before2.isdigit() and not second)):
+            if before in "-/–" and (before2.isalpha() or (before2.isdecimal() and not second)):
                 return None  # "Mi-8", "OTR-21", "2022-02"
-            if len(t) > 1 and t[0] == "0" and t[1].isdigit():
+            if len(t) > 1 and t[0] == "0" and t[1].isdecimal():
                 return None
             after = folded[toks[i].end] if toks[i].end < len(folded) else " "
             after2 = folded[toks[i].end + 1] if toks[i].end + 1 < len(folded) else " "
@@ -373,14 +373,14 @@ class FigureTagger:
     @staticmethod
     def _is_model(toks: list[Tok], i: int, folded: str) -> bool:
         """A model number, no count: "Leopard 2", "18 Leopard 2-tanks", "MiG-29", "F-16"."""
-        if i == 0 or not toks[i].text.isdigit() or len(toks[i].text) > 3:
+        if i == 0 or not toks[i].text.isdecimal() or len(toks[i].text) > 3:
             return False
         prev = toks[i - 1]
         if prev.text in {"-", "–"} and i > 1 and toks[i - 2].text.isalpha() and toks[i - 2].end == prev.start:
             return True  # "MiG-29", "F-16", "Su-25"
         if not prev.text.isalpha() or prev.text in _NOT_MODEL or prev.text in _MONTHS or prev.end != toks[i].start - 1:
             return False
-        if i > 1 and toks[i - 2].text[0].isdigit():
+        if i > 1 and toks[i - 2].text[0].isdecimal():
             return True  # a count, a name, a number: "18 Leopard 2"
         after = folded[toks[i].end : toks[i].end + 2]
         return after[:1] == "-" and after[1:].isalpha()  # "Leopard 2-tanks"
@@ -419,7 +419,7 @@ class FigureTagger:
         prev = toks[i - 1].text if i else ""
         if nxt in _MONTHS:
             return True
-        if raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100 and nxt not in MULTIPLIERS:
+        if raw.isdecimal() and len(raw) == 4 and 1800 <= value <= 2100 and nxt not in MULTIPLIERS:
             return True
         return nxt in {"uur", "u", "h"} or prev in {"om", "nr", "nummer", "no", "artikel", "resolutie"}
 
@@ -439,7 +439,7 @@ class FigureTagger:
         k = j
         while k < len(toks) and len(clause) < 12 and toks[k].text not in _STOP:
             if toks[k].text not in {"-", "–", "'", '"'}:
-                if toks[k].text[0].isdigit() and not self._is_model(toks, k, ""):
+                if toks[k].text[0].isdecimal() and not self._is_model(toks, k, ""):
                     window = window or clause[:]
                 clause.append(toks[k])
             k += 1
@@ -450,6 +450,13 @@ class FigureTagger:
         head = window[:4]
         if head and head[0].text in lex["units"]:
             return None, None
+        if (
+            j + 1 < len(toks)
+            and toks[j].text.isalpha()
+            and self._is_model(toks, j + 1, "")
+            or (j + 2 < len(toks) and toks[j + 1].text in {"-", "–"} and self._is_model(toks, j + 2, ""))
+        ):
+            return "weapons", None  # "61 F-16's", "vier MiG-29's": a count of a weapon model
         for t in head:
             if t.text in lex["money"]:
                 return "money", None
