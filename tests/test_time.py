@@ -226,3 +226,186 @@ def test_tag_reads_wiki_headings_as_context() -> None:
         ("3 maart 2020", "DATE", "2020-03-03"),
         ("5 juni", "DATE", "2021-06-05"),
     ]
+
+
+# --- round 2: rules that must hold on text the dev gold never saw -------------------------------
+
+
+def test_yearless_date_in_a_narrative_takes_the_story_year_not_a_flashback_year() -> None:
+    # A bare year from an earlier sentence that lies before the story's date is background.
+    text = (
+        "de staking begon op 12 maart 2019. de bond had in 2018 al gedreigd. "
+        "nadat de directie op 10 maart was weggelopen, escaleerde het conflict."
+    )
+    assert ("10 maart", "DATE", "2019-03-10") in found(text, anchor=None, genre="narrative")
+    # A bare year in the same sentence does count, and so does a later one.
+    assert ("18 maart", "DATE", "2014-03-18") in found(
+        "de oorlog begon op 24 februari 2022. in 2014 werd op 18 maart de krim ingelijfd.",
+        anchor=None,
+        genre="narrative",
+    )
+    assert ("5 mei", "DATE", "2020-05-05") in found(
+        "het verdrag kwam op 3 april 2019. in 2020 volgde op 5 mei een tweede.", anchor=None, genre="narrative"
+    )
+    # Half a year back from the story's month is read forward: the story went on.
+    assert ("3 January", "DATE", "2020-01-03") in found(
+        "The talks began on 20 November 2019. On 3 January the parties met again.",
+        language="en",
+        anchor=None,
+        genre="narrative",
+    )
+
+
+def test_yearless_date_in_news_follows_the_tense_of_its_own_clause() -> None:
+    assert found("Op 28 december werd de stad beschoten.", anchor="2023-01-12") == [
+        ("28 december", "DATE", "2022-12-28")
+    ]
+    assert found("officials said the town had been shelled on 28 december.", language="en", anchor="2023-01-12") == [
+        ("28 december", "DATE", "2022-12-28")
+    ]
+    # A future clause looks ahead; a future word in another clause does not.
+    assert found("De top zal op 5 januari beginnen.", anchor="2022-12-20") == [("5 januari", "DATE", "2023-01-05")]
+    assert found("Hij vertrok maandag, zodat hij volgende maand kan beginnen.", anchor="2023-06-10")[0] == (
+        "maandag",
+        "DATE",
+        "2023-06-05",
+    )
+
+
+def test_weekday_in_news_follows_the_tense_of_its_clause() -> None:
+    # Saturday 10 June 2023: past tense looks back, the present (of plans) forward.
+    assert first("De conferentie begon maandag.", anchor="2023-06-10") == ("maandag", "DATE", "2023-06-05")
+    assert found("De tweedaagse conferentie begint maandag.", anchor="2023-06-10")[1] == (
+        "maandag",
+        "DATE",
+        "2023-06-12",
+    )
+    assert first("the talks begin on monday.", language="en", anchor="2023-06-10") == ("monday", "DATE", "2023-06-12")
+    assert first("On Thursday, Russian troops launched an assault.", language="en", anchor="2023-02-24") == (
+        "Thursday",
+        "DATE",
+        "2023-02-23",
+    )
+
+
+def test_previous_and_next_week_with_a_weekday_count_iso_weeks() -> None:
+    # Saturday 10 June 2023 lies in the week of Monday 5 June.
+    assert first("Vorige week maandag werd het verdrag getekend.", anchor="2023-06-10") == (
+        "Vorige week maandag",
+        "DATE",
+        "2023-05-29",
+    )
+    assert first("volgende week dinsdag komt de raad bijeen.", anchor="2023-06-10") == (
+        "volgende week dinsdag",
+        "DATE",
+        "2023-06-13",
+    )
+    assert first("The treaty was signed last Monday.", language="en", anchor="2023-06-10")[2] == "2023-06-05"
+
+
+def test_part_of_a_named_day_is_a_time() -> None:
+    # TimeML: the part of day on that day. "de nacht van 3 op 4 maart" stays two dates (a range).
+    assert first("De brand werd in de vroege ochtend van 4 maart 2022 geblust.", anchor=None, genre="narrative") == (
+        "de vroege ochtend van 4 maart 2022",
+        "TIME",
+        "2022-03-04TMO",
+    )
+    assert first("de terugtocht begon in de avond van 16 februari.", anchor="2024-02-23") == (
+        "de avond van 16 februari",
+        "TIME",
+        "2024-02-16TEV",
+    )
+    assert first("The shelling went on through the night of 9 March 2022.", language="en", anchor=None) == (
+        "the night of 9 March 2022",
+        "TIME",
+        "2022-03-09TNI",
+    )
+    assert [v for _, _, v in found("in de nacht van 3 op 4 maart 2022 viel de stad.", anchor=None)] == [
+        "2022-03-03",
+        "2022-03-04",
+    ]
+    text = "Op dinsdag 6 juni 2023 brak de dam. In de vroege ochtend stroomde het water weg."
+    assert ("de vroege ochtend", "TIME", "2023-06-06TMO") in found(text, anchor=None, genre="narrative")
+    assert ("the early morning", "TIME", "2023-02-23TMO") in found(
+        "On Thursday the attack began in the early morning.", language="en", anchor="2023-02-24"
+    )
+
+
+def test_numbers_after_a_date_are_no_year_when_a_unit_follows() -> None:
+    assert found("Vanaf 1 september 1000 km² werd heroverd.", anchor="2022-10-01") == [
+        ("1 september", "DATE", "2022-09-01")
+    ]
+    assert found("op 5 mei 1948 soldaten gevangen.", anchor=None, genre="narrative") == [
+        ("5 mei", "DATE", "XXXX-05-05")
+    ]
+    assert found("Op 5 mei 1948 werd de staat uitgeroepen.", anchor=None)[0] == ("5 mei 1948", "DATE", "1948-05-05")
+
+
+def test_duration_adjectives_fractions_and_ranges() -> None:
+    assert found("De vijfdaagse top volgde op een 3-daagse reis van de 43-jarige minister.") == [
+        ("vijfdaagse", "DURATION", "P5D"),
+        ("3-daagse", "DURATION", "P3D"),
+        ("43-jarige", "DURATION", "P43Y"),
+    ]
+    assert found("A 10-day truce for a three-year-old.", language="en") == [
+        ("10-day", "DURATION", "P10D"),
+        ("three-year-old", "DURATION", "P3Y"),
+    ]
+    assert found("de slag duurde drieënhalve maand.") == [("drieënhalve maand", "DURATION", "P3.5M")]
+    assert found("The siege lasted two and a half years.", language="en") == [
+        ("two and a half years", "DURATION", "P30M")
+    ]
+    assert found("Mannen tussen de 18 en 60 jaar moeten blijven.") == [
+        ("18", "DURATION", "P18Y"),
+        ("60 jaar", "DURATION", "P60Y"),
+    ]
+    assert found("training takes five to six weeks.", language="en") == [
+        ("five", "DURATION", "P5W"),
+        ("six weeks", "DURATION", "P6W"),
+    ]
+
+
+def test_weekend_and_parts_of_the_year() -> None:
+    # Thursday 12 January 2023: the weekend before it in a past clause, the coming one otherwise.
+    assert first("Fighting intensified over the weekend.", language="en", anchor="2023-01-12") == (
+        "the weekend",
+        "DATE",
+        "2023-W01-WE",
+    )
+    assert first("De top is gepland in het weekend.", anchor="2023-01-12")[2] == "2023-W02-WE"
+    assert first("The war has cost many lives since the start of the year.", language="en", anchor="2023-02-24") == (
+        "the start of the year",
+        "DATE",
+        "2023",
+    )
+    assert first("aan het einde van de maand was de stad leeg.", anchor="2023-02-24") == (
+        "het einde van de maand",
+        "DATE",
+        "2023-02",
+    )
+
+
+def test_a_unit_before_or_after_a_dated_event() -> None:
+    text = (
+        "Sinds de invasie op 24 februari 2022 zijn duizenden burgers gedood. "
+        "In het jaar voorafgaand aan de invasie groeide de economie."
+    )
+    assert ("het jaar voorafgaand aan de invasie", "DATE", "2021") in found(text, anchor="2024-02-23")
+    text = "the vote was held on 5 may 2019. the day after the vote the president resigned."
+    assert ("the day after the vote", "DATE", "2019-05-06") in found(
+        text, language="en", anchor=None, genre="narrative"
+    )
+    # An event the text did not date gives no value to guess from.
+    assert found("Het jaar voor de oorlog was rustig.", anchor="2024-02-23") == []
+
+
+def test_ago_then_a_finer_date_dates_the_sentence() -> None:
+    doc = Document(
+        text="Twee jaar geleden, in juni 2021, woonden er nog 70.000 mensen.", genre="news", published="2023-06-10"
+    )
+    doc = make_time_tagger()(make_segmenter()(doc))
+    assert [(t.text, t.value) for t in doc.sentences[0].timex] == [
+        ("Twee jaar geleden", "2021"),
+        ("juni 2021", "2021-06"),
+    ]
+    assert doc.sentences[0].event_date == "2021-06"

@@ -152,6 +152,12 @@ class State:
     future: bool = False  # the current sentence speaks of the future
     frozen: bool = False  # the current sentence is background: it sets no reference time
     season: str | None = None  # the season last mentioned
+    fine: Ref | None = None  # last date mentioned to the month or day: what a date without a year goes by
+    sentence: int = 0  # index of the current sentence
+    ref_sentence: int = -1  # the sentence that last moved ``ref``
+    text: str = ""  # the text being read, and the bounds of the current sentence
+    bounds: tuple[int, int] = (0, 0)
+    named: dict[str, str] = field(default_factory=dict)  # "invasie" -> its date, from "de invasie op 24 februari"
 
     @property
     def deictic(self) -> Ref | None:
@@ -211,23 +217,69 @@ def _number(word: str) -> float | None:
     return NUMERALS.get(word)
 
 
-def _year_for(state: State, month: int, day: int | None = None) -> int | None:
-    """The year of a date given without one: from the reference, a news date kept in the past."""
-    ref = state.ref if state.genre == "narrative" or not state.anchor else state.anchor
-    if ref is None or ref.year is None:
-        ref = state.ref or state.anchor
+def _year_for(state: State, month: int, day: int | None = None, pos: int | None = None) -> int | None:
+    """The year of a date given without one.
+
+    News: the publication year, a year back for a date after it in a clause about the past, a year
+    ahead for a date before it in a clause about the future. Narrative: the year of the story's time,
+    i.e. of the last date given to the month or day, unless a later bare year moved it ("in 2019 ...");
+    a bare year from an earlier sentence that lies before that date is a flashback and does not count.
+    A month more than half a year before the reference's month is read as the next year's.
+    """
+    anchor = state.anchor
+    if state.genre == "news" and anchor and anchor.year:
+        year = anchor.year
+        if anchor.month:
+            tense = _tense_at(state, pos)
+            here, there = (month, day or 1), (anchor.month, anchor.day or 1)
+            if tense == "future":
+                if month < anchor.month - 1:
+                    year += 1  # "op 5 januari" in a report of December that looks ahead
+            elif tense == "past" and anchor.day and day and here > there:
+                year -= 1
+            elif month - anchor.month > 2 or (tense == "past" and not anchor.day and month > anchor.month):
+                year -= 1  # "op 28 december" in a report of January is last year's
+        return year
+    ref = state.ref or anchor
     if ref is None or ref.year is None:
         return None
+    fine = state.fine
+    if ref.month is None and fine and fine.year and fine.year > ref.year and state.ref_sentence != state.sentence:
+        ref = fine
     year = ref.year
-    news = state.genre == "news" and state.anchor and state.anchor.month and not state.future
-    if news and month - state.anchor.month > 2:  # type: ignore[union-attr,operator]
-        year -= 1  # "op 28 december" in a report of January is last year's
+    if ref.month and ref.month - month > 6:
+        year += 1  # "op 3 januari" after "in november": the story went on
     return year
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"“”]|\s(?:dat|omdat|terwijl|nadat|waarna|maar|toen|that|because|while|after|but|when|which|who)\s",
+    re.IGNORECASE,
+)
+
+
+def _tense_at(state: State, pos: int | None) -> str:
+    """ "past", "future" or "present": the tense of the clause around ``pos`` (the whole sentence without it)."""
+    lo, hi = state.bounds
+    if pos is None or not state.text or not lo <= pos <= hi:
+        return "future" if state.future else "present"
+    text = state.text
+    start = lo
+    for match in _CLAUSE_BREAK.finditer(text, lo, pos):
+        start = match.end()
+    stop = _CLAUSE_BREAK.search(text, pos, hi)
+    clause = text[start : stop.start() if stop else hi].lower()
+    for part in (clause, text[lo:hi].lower()):  # a clause without a verb ("On Thursday,") goes by the sentence
+        if not set(_WORD.findall(part)).isdisjoint(FUTURE_CUES):
+            return "future"
+        if _is_past(part, state.language) or _PERFECT.search(part):
+            return "past"
+    return "present"
 
 
 def _date_cand(start: int, end: int, y: int | None, m: int, d: int | None, state: State) -> Cand | None:
     if y is None:
-        y = _year_for(state, m, d)
+        y = _year_for(state, m, d, start)
     if y is None:
         value = f"XXXX-{m:02d}" + (f"-{d:02d}" if d else "")
         return Cand(start, end, "DATE", value)
@@ -274,8 +326,9 @@ def _rel_cand(start: int, end: int, ref: Ref | None, unit: str, n: int, kind: st
     return Cand(start, end, kind, value, new_ref)
 
 
-def _weekday_date(state: State, weekday: int, direction: int = 0) -> Ref | None:
-    """The date of a weekday near the reference: the last one before it in news, the next in narratives."""
+def _weekday_date(state: State, weekday: int, direction: int = 0, pos: int | None = None) -> Ref | None:
+    """The date of a weekday near the reference: in news the last one before it when its clause speaks of
+    the past, else the next one (today's included); in narratives the next one."""
     ref = state.deictic
     base = ref.as_date() if ref else None
     if base is None and state.ref is not None:
@@ -283,7 +336,7 @@ def _weekday_date(state: State, weekday: int, direction: int = 0) -> Ref | None:
     if base is None:
         return None
     delta = weekday - base.isoweekday()
-    backwards = direction < 0 or (direction == 0 and state.genre == "news" and not state.future)
+    backwards = direction < 0 or (direction == 0 and state.genre == "news" and _tense_at(state, pos) == "past")
     if backwards and (delta > 0 or (direction < 0 and delta >= 0)):
         delta -= 7
     elif not backwards and (delta < 0 or (direction > 0 and delta <= 0)):
@@ -293,7 +346,7 @@ def _weekday_date(state: State, weekday: int, direction: int = 0) -> Ref | None:
 
 
 def _weekday_cand(start: int, end: int, state: State, weekday: int, direction: int = 0, pod: str = "") -> Cand:
-    ref = _weekday_date(state, weekday, direction)
+    ref = _weekday_date(state, weekday, direction, start)
     kind = "TIME" if pod else "DATE"
     suffix = f"T{pod}" if pod else ""
     if ref is None:
@@ -407,13 +460,26 @@ def _dmy(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
     month = MONTHS[m.group(2).rstrip(".").lower()]
     year = int(m.group(3)) if m.group(3) else None
-    tail = _RANGE_TAIL.match(text, m.end())
+    end = m.end()
+    if year is not None and not _year_follows(text, m.end(3), year):
+        year, end = None, m.end(2) - (text[m.end(2) - 1] == ".")  # "vanaf 1 september 1000 km²"
+    tail = _RANGE_TAIL.match(text, end)
     if year is None and tail and tail.group(2):
         year = int(tail.group(2))  # "24 februari – 7 april 2022": the year of the range's end
-    cand = _date_cand(m.start(), m.end(), year, month, day, state)
+    cand = _date_cand(m.start(), end, year, month, day, state)
     if cand and tail:
         cand.range_to = tail.group(1).strip().lower()
     return [cand] if cand else None
+
+
+def _year_follows(text: str, end: int, year: int) -> bool:
+    """Whether a number after a date is its year: not "1000 km²", "1948 soldaten", "2000,5" or a year
+    before 1500 ("op 3 mei 600 man")."""
+    after = text[end : end + 16]
+    if year < 1500 or re.match(r"[.,]\d|\s*[-–]?\s*(?:jarige|year-old)", after):
+        return False
+    next_word = re.match(r"\s*([\w%²]+)", after)
+    return not (next_word and next_word.group(1).lower() in NOT_AFTER_YEAR)
 
 
 @rule("day_range", rf"({DAY})(?=({CONN}){DAY}\s+({MONTH})(?:\s*,?\s*({YEAR}))?)", "#")
@@ -573,6 +639,9 @@ def _century(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     return [Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}", background=True)]
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 @rule(
     "season",
     rf"(?:(?:de|het|the)\s+)?(?:(deze|dit|vorige|afgelopen|komende|volgende|this|last|next|past|coming)\s+)?"
@@ -598,6 +667,9 @@ def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         y = base.year
         if shift_word:
             y += SHIFTERS.get(shift_word.lower(), -1 if shift_word.lower() in ("afgelopen", "past") else 0)
+        elif state.genre == "news" and base.month and _SEASON_START[season] > base.month:
+            if _tense_at(state, m.start()) != "future":
+                y -= 1  # "sinds de zomer" in a report of January: last summer
         elif season != "WI" and (state.season == "WI" and base.month is None or (base.month or 0) >= 11):
             y += 1  # spring after "de winter van 1978/79" is 1979's
     state.season = season
@@ -676,7 +748,7 @@ def _s_pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 @rule(
     "pod",
     r"(?:(?:het\s+|the\s+)?(?:einde?|begin|rest|loop|midden|end|beginning|start|middle|course)\s+(?:van|of)\s+)?"
-    r"(de|die|deze|diezelfde|dezelfde|the|that|this|same)\s+(?:same\s+)?"
+    r"(de|die|deze|diezelfde|dezelfde|the|that|this|same)\s+(?:same\s+)?(?:(?:vroege|late|early|late)\s+)?"
     r"(ochtend|morgen|middag|avond|nacht|morning|afternoon|evening|night)(?!\w)",
     "de die deze diezelfde dezelfde the that this het einde eind begin rest loop midden end beginning start "
     "middle course",
@@ -684,15 +756,22 @@ def _s_pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 def _pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     article, word = m.group(1).lower(), m.group(2).lower()
     framed = m.start(1) > m.start()
+    pod = PARTS_OF_DAY[word]
+    of_day = _OF_DAY.match(text, m.end())
+    if of_day:
+        # "de (vroege) ochtend van 4 maart 2022", "the night of 9 March": that part of that day.
+        found = _day_after(of_day.end(), state, text)
+        if found is None:
+            return None  # "de nacht van 3 op 4 maart": a range, the dates carry it
+        found.start = m.start()
+        _with_part_of_day(found, pod)
+        return [found]
     if article in ("de", "the") and not framed:
         left = _left_word(text, m.start())
-        if left not in ("op", "in", "tijdens", "gedurende", "during", "'s", "van", "tot", "until"):
+        if left not in ("op", "in", "tijdens", "gedurende", "during", "'s", "van", "tot", "until", "through", "into"):
             return None
         if article == "de" and word == "morgen" and left != "op":
             return None
-    after = text[m.end() : m.end() + 12].lower()
-    if re.match(r"\s+(?:van|of)\s+\d", after):
-        return None  # "de nacht van 3 op 4 maart": the dates carry it
     if article == "this" and state.genre == "news":
         ref = state.anchor
     else:
@@ -700,7 +779,21 @@ def _pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     day = _day_value(ref) if ref and ref.day else None
     if day is None:
         return None
-    return [Cand(m.start(), m.end(), "TIME", f"{day}T{PARTS_OF_DAY[word]}")]
+    return [Cand(m.start(), m.end(), "TIME", f"{day}T{pod}")]
+
+
+_OF_DAY = re.compile(r"\s+(?:van|of)\s+", re.IGNORECASE)
+
+
+def _day_after(pos: int, state: State, text: str) -> Cand | None:
+    """The single day a date at ``pos`` names ("4 maart 2022", "March 9", "maandag 6 juni"), else None."""
+    for name in ("weekday", "dmy", "mdy"):
+        date_rule = _RULE_BY_NAME[name]
+        match = date_rule.pattern.match(text, pos)
+        found = date_rule.handle(match, state, text) if match else None
+        if found and len(found) == 1 and not found[0].range_to and precision_of(found[0].value) == "day":
+            return found[0]
+    return None
 
 
 @rule(
@@ -782,7 +875,7 @@ def _last_night(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 @rule(
     "shifted_weekday",
-    rf"(vorige|afgelopen|komende|volgende|aanstaande|last|next|this|coming|past)\s+(?:week\s+)?({WEEKDAY})(?!\w)",
+    rf"(vorige|afgelopen|komende|volgende|aanstaande|last|next|this|coming|past)\s+(week\s+)?({WEEKDAY})(?!\w)",
     "vorige afgelopen komende volgende aanstaande last next this coming past",
 )
 def _shifted_weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
@@ -790,7 +883,21 @@ def _shifted_weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | 
     direction = -1 if word in ("vorige", "afgelopen", "last", "past") else 1
     if word == "this":
         direction = 0
-    return [_weekday_cand(m.start(), m.end(), state, WEEKDAYS[m.group(2).lower()], direction)]
+    weekday = WEEKDAYS[m.group(3).lower()]
+    base = state.deictic.as_date() if state.deictic else None
+    if m.group(2) and base is not None:
+        # "vorige week maandag": that weekday of the previous (ISO) week, not the last Monday.
+        day = base + timedelta(days=weekday - base.isoweekday() + 7 * direction)
+        return [
+            Cand(
+                m.start(),
+                m.end(),
+                "DATE",
+                _value(day.year, day.month, day.day) or "",
+                Ref(day.year, day.month, day.day),
+            )
+        ]
+    return [_weekday_cand(m.start(), m.end(), state, weekday, direction)]
 
 
 @rule(
@@ -866,6 +973,71 @@ def _this_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 
 @rule(
+    "weekend",
+    r"(?:the|het)\s+(?:(afgelopen|komende|past|coming)\s+)?(?:weekend|weekeinde)(?!\w)",
+    "the het",
+)
+def _weekend(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    """ "over the weekend", "het afgelopen weekend": the weekend nearest the reference, before it in a
+    clause about the past."""
+    shift = (m.group(1) or "").lower()
+    if not shift and _left_word(text, m.start()) not in ("over", "during", "in", "at", "for", "tijdens", "afgelopen"):
+        return None
+    ref = state.deictic if state.genre == "news" else state.ref
+    base = ref.as_date() if ref else None
+    if base is None:
+        return None
+    past = shift in ("afgelopen", "past") or (not shift and _tense_at(state, m.start()) == "past")
+    if past and base.isoweekday() < 6:
+        base -= timedelta(days=7)
+    elif shift in ("komende", "coming") and base.isoweekday() == 7:
+        base += timedelta(days=7)
+    return [Cand(m.start(), m.end(), "DATE", _week_value(base) + "-WE", Ref(base.year, base.month, base.day))]
+
+
+@rule(
+    "part_of_unit",
+    r"(?:(?:the|het)\s+)?(start|beginning|end|middle|begin|einde?|midden)\s+(?:of|van)\s+"
+    r"(the|this|last|next|het|dit|vorig|volgend|de|deze|vorige|volgende)\s+(year|month|week|jaar|maand)(?!\w)",
+    "the het start beginning end middle begin eind einde midden",
+)
+def _part_of_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    """ "the start of the year", "het einde van de maand": the year (month, week) it is part of."""
+    word, unit = m.group(2).lower(), UNITS[m.group(3).lower()]
+    n = SHIFTERS.get(word, 0)
+    ref = state.ref if word in ("the", "het", "de") and state.genre != "news" else state.deictic
+    cand = _rel_cand(m.start(), m.end(), ref, unit, n)
+    return [cand] if cand else None
+
+
+@rule(
+    "unit_of_event",
+    r"(?:de|het|the)\s+(dag|week|maand|jaar|day|month|year)"
+    r"(?=\s+(?:voorafgaand\s+aan|voor|na|before|after|prior\s+to|following)\s+(?:de|het|the)\s)",
+    "de het the",
+)
+def _unit_of_event(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    """ "het jaar voorafgaand aan de invasie", "the day after the vote": from a date the text gave that event."""
+    tail = _ANCHOR.match(text, m.end())
+    value = _anchor_date(state, tail) if tail else None
+    if tail is None or value is None:
+        return None
+    word = tail.group(1).split()[0].lower()
+    n = -1 if word in _BEFORE else 1
+    found = list(_WORD.finditer(tail.group(2)))
+    tokens = [t.group().lower() for t in found]
+    end = tail.end(2)
+    for i, token in enumerate(found[:3]):
+        if _is_head(tokens, i):
+            end = tail.start(2) + token.end()
+            break
+    cand = _rel_cand(m.start(), end, Ref.parse(value), UNITS[m.group(1).lower()], n)
+    if cand:
+        cand.ref = None  # a step aside from the story, not a move of its time
+    return [cand] if cand else None
+
+
+@rule(
     "unit_after",
     r"(?:(?:de|het|the)\s+)?(dag|week|maand|jaar|ochtend|middag|avond|nacht|day|week|month|year|morning|evening|night)"
     r"\s+(erna|daarna|daarop|erop|nadien|ervoor|daarvoor|voordien|after|before|later|earlier)(?!\w)",
@@ -906,6 +1078,17 @@ _ANCHOR_SEARCH = re.compile(r"(?:^|,)\s*(?:[^\W\d]+\s+){0,2}?" + _ANCHOR.pattern
 
 _ADJECTIVE = re.compile(r"(?:ische|sche|ese|ense|ele|ale|ige|lijke|ste|de|te|ed|an|ish)$")
 _LINKS = words("van of in")
+_NOT_HEADS = words("de het een the a an van of in")
+
+
+def _is_head(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` heads the noun phrase: no article or link, and no adjective before a noun
+    ("russische invasie"; but "the vote" before "the" is a noun)."""
+    word = tokens[i]
+    if len(word) < 3 or word in _NOT_HEADS:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return not (_ADJECTIVE.search(word) and following and following not in _NOT_HEADS)
 
 
 def _anchor_date(state: State, match: re.Match[str]) -> str | None:
@@ -918,8 +1101,10 @@ def _anchor_date(state: State, match: re.Match[str]) -> str | None:
     """
     tokens = _WORD.findall(match.group(2).lower())[:6]
     for i, head in enumerate(tokens[:3]):
-        if len(head) < 3 or head in _LINKS or _ADJECTIVE.search(head):
+        if not _is_head(tokens, i):
             continue
+        if head in state.named:
+            return state.named[head]
         rest = tokens[i + 1 :]
         if len(rest) >= 2 and rest[0] in _LINKS:
             complement = rest[2] if rest[1] in ("de", "het", "the") and len(rest) > 2 else rest[1]
@@ -934,9 +1119,27 @@ def _anchor_date(state: State, match: re.Match[str]) -> str | None:
 
 
 @rule(
+    "duration_range",
+    rf"({NUM})\s*(?:[-–]|tot|to|en|and|or|of)\s*({NUM})\s+({UNIT})",
+    "# " + " ".join(NUMERALS),
+)
+def _duration_range(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    """ "vijf tot zes weken", "tussen de 18 en 60 jaar": two durations, the first in the second's unit."""
+    low, high = _number(m.group(1)), _number(m.group(2))
+    unit = UNITS[m.group(3).lower()]
+    if low is None or high is None or not 0 < low < high or unit == "WE" or m.group(3).lower() in ("uur", "hour"):
+        return None
+    after = _NEXT_WORD.match(text, m.end())
+    if after and after.group(1).lower() in LATER | EARLIER | AGO | _EVENT_LINKS:
+        return None  # "twee tot drie dagen later": counted from a date, another rule's
+    first = Cand(m.start(1), m.end(1), "DURATION", _duration(low, unit))
+    return [first, Cand(m.start(2), m.end(), "DURATION", _duration(high, unit))]
+
+
+@rule(
     "amount",
     rf"(?:(de|the)\s+)?(?:(afgelopen|laatste|komende|volgende|eerste|past|last|next|coming|first)\s+)?"
-    rf"(?:({NUM})|({VAGUE}))(?:\s*[-–]\s*(\d+)|\s+(half|halve))?\s+({UNIT})(?:\s+(\w+))?",
+    rf"(?:({NUM})|({VAGUE}))(?:\s*[-–]\s*(\d+)|\s+(?:(?:en|and)\s+(?:een|a)\s+)?(half|halve))?\s+({UNIT})(?:\s+(\w+))?",
     "de the afgelopen laatste komende volgende eerste past last next coming first # "
     + " ".join(NUMERALS)
     + " "
@@ -951,7 +1154,8 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     if num_s and n is None:
         return None
     if n is not None and half:
-        n = n * 0.5 if n == 1 else n + 0.5  # "een half jaar", "twee en een half": halves
+        joined = re.search(r"\s(?:en|and)\s", m.group(0))
+        n = n * 0.5 if n == 1 and not joined else n + 0.5  # "een half jaar", "twee en een half": halves
     after_l = (after or "").lower()
     end = m.end(7)
     # "57 days after the spill": counted from an event, not "57 days after" on its own.
@@ -1017,9 +1221,30 @@ def _duration(n: float | None, unit: str) -> str:
     return f"P{amount}{unit}"
 
 
-@rule("n_jarige", r"(\d{1,3})[-\s]?(?:jarige|jarig|year-old|years-old|year\s+old)(?!\w)", "#")
-def _n_jarige(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    return [Cand(m.start(), m.end(), "DURATION", f"P{int(m.group(1))}Y")]
+# "43-jarige", "vijfdaagse", "tweeweekse", "a 10-day truce", "three-year-old": a duration as adjective.
+ADJ_UNITS = {
+    "jarige": "Y", "jarig": "Y", "daagse": "D", "daags": "D", "weekse": "W", "maandse": "M", "maands": "M",
+    "urige": "H",
+}  # fmt: skip
+_COUNT = rf"(\d{{1,3}}|{_alt(w for w in NUMERALS if w not in ('a', 'an', 'een', 'één'))})"
+
+
+@rule(
+    "unit_adjective",
+    rf"{_COUNT}(?:[-\s]?({_alt(ADJ_UNITS)})|-(year|day|week|month|hour|minute)s?(?:-old)?|\s+(years?)\s+old)(?!\w)",
+    "# " + " ".join(w for w in NUMERALS if w not in ("a", "an", "een", "één")),
+)
+def _unit_adjective(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    n = _number(m.group(1))
+    if n is None:
+        return None
+    unit = ADJ_UNITS[m.group(2).lower()] if m.group(2) else UNITS[(m.group(3) or m.group(4)).lower()]
+    return [Cand(m.start(), m.end(), "DURATION", _duration(n, unit))]
+
+
+def _adjective_parts(word: str) -> bool:
+    """Whether a word is a numeral glued to a duration adjective ("vijfdaagse")."""
+    return any(word.endswith(suffix) and word[: -len(suffix)] in NUMERALS for suffix in ADJ_UNITS)
 
 
 @rule("vague_long", rf"({_alt(VAGUE_DURATIONS)})(?!\w)", " ".join(VAGUE_DURATIONS))
@@ -1171,6 +1396,7 @@ for _r in _RULES:
             _TRIGGERS.setdefault(_t, []).append(_r)
 
 _RULE_BY_NAME = {r.name: r for r in _RULES}
+_ADJECTIVE_RULES = [_RULE_BY_NAME["unit_adjective"]]
 
 # Articles open many rules; only try them when the next word could continue a time expression.
 _ARTICLE_TRIGGERS = words("de het the")
@@ -1185,7 +1411,7 @@ _AFTER_ARTICLE = (
     | set(ORDINAL_CENTURIES)
     | words(
         """afgelopen laatste komende voorbije daaropvolgende jaren einde eind begin rest loop midden same end
-        beginning start middle course past week dag day nacht eerstvolgende kerst"""
+        beginning start middle course past week dag day nacht eerstvolgende kerst vroege late early"""
     )
 )
 _NEXT_WORD = re.compile(r"\s+([^\W_]+)")
@@ -1234,9 +1460,22 @@ def _is_background(text: str, start: int) -> bool:
     return False
 
 
+# "de invasie op 24 februari 2022", "the attack of 8 June": a noun dated where it is named.
+_NAMED_BEFORE = re.compile(
+    r"(?:^|\s)(?:de|het|the)\s+(?:[^\W\d]+(?:e|an|ish)\s+){0,2}([^\W\d]{4,})\s+(?:op|van|on|of)\s+$", re.IGNORECASE
+)
+
+
+def _name_event(text: str, cand: Cand, state: State) -> None:
+    match = _NAMED_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+    if match and not _ADJECTIVE.search(match.group(1).lower()):
+        state.named.setdefault(match.group(1).lower(), cand.value[:10])
+
+
 def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
     out: list[Cand] = []
     last = start
+    state.text, state.bounds = text, (start, end)
     for tok in _TOKEN.finditer(text, start, end):
         pos = tok.start()
         if pos < last:
@@ -1244,7 +1483,10 @@ def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
         word = tok.group().lower()
         rules = _DIGIT_RULES if word[0].isdigit() else _TRIGGERS.get(word)
         if not rules:
-            continue
+            if word[-1] in "egs" and _adjective_parts(word):
+                rules = _ADJECTIVE_RULES
+            else:
+                continue
         if word in _ARTICLE_TRIGGERS:
             after = _NEXT_WORD.match(text, tok.end(), end)
             if not after or not (after.group(1)[0].isdigit() or after.group(1).lower() in _AFTER_ARTICLE):
@@ -1263,8 +1505,13 @@ def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
                 if _is_background(text, cand.start):
                     cand.background = True
                 out.append(cand)
+                if cand.ref is not None and cand.ref.month and cand.type in ("DATE", "TIME"):
+                    _name_event(text, cand, state)
                 if cand.ref is not None and not cand.background and not state.frozen:
                     state.ref = _moved(state.ref, cand.ref)
+                    state.ref_sentence = state.sentence
+                    if state.ref.month:
+                        state.fine = state.ref
             last = max(c.end for c in cands)
             break
     return out
@@ -1307,8 +1554,9 @@ _WORD = re.compile(r"[^\W\d]+")
 
 # Present perfect: in news, something that happened just before the report.
 _PERFECT = re.compile(
-    r"(?<!\w)(?:heeft|hebben|is|zijn|has|have)\s+(?:\S+\s+){0,6}?"
-    r"(?:ge[^\W\d]{3,}(?:d|t|en)|[^\W\d]{3,}(?:ed|en)|been|done|made|said|told|killed|hit|struck|left|met)(?!\w)",
+    r"(?<!\w)(?:heeft|hebben|is|zijn|has|have)\s+(?:\S+\s+){0,12}?"
+    r"(?:[^\W\d]*ge[^\W\d]{3,}(?:d|t|en)|(?:her|ver|be|ont|er)[^\W\d]{3,}(?:d|t)|[^\W\d]{3,}(?:ed|en)|been|done|made|"
+    r"said|told|killed|hit|struck|left|met)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -1320,7 +1568,7 @@ def _is_past(sentence: str, language: str | None = None) -> bool:
             return True
         if len(word) < 5 or word in _NOT_PAST:
             continue
-        if language != "nl" and word.endswith("ed") and not word.endswith(("ied", "oed", "eed")):
+        if language != "nl" and word.endswith("ed") and not word.endswith(("oed", "eed")):
             return True
         if language == "en" or word.startswith("ge") or word.endswith(("ende", "enden")):
             continue  # participles used as adjectives, present participles
@@ -1389,6 +1637,7 @@ class TimeTagger:
             previous_end = end
             if narrative and "=" in gap:
                 carried = self._enter_sections(gap, headings, state) or carried
+            state.sentence += 1
             sentence = text[start:end]
             lowered = sentence.lower()
             tokens = set(_MEMORY_WORD.findall(lowered))

@@ -53,6 +53,9 @@ def _numerals() -> dict[str, float]:
         for unit in range(1, 10):
             joint = "ën" if _NL_UNITS[unit].endswith("e") else "en"
             words[f"{_NL_UNITS[unit]}{joint}{word}"] = tens + unit
+    for unit in range(1, 10):  # "drieënhalve maand", "tweeënhalf jaar"
+        joint = "ën" if _NL_UNITS[unit].endswith("e") else "en"
+        words[f"{_NL_UNITS[unit]}{joint}half"] = words[f"{_NL_UNITS[unit]}{joint}halve"] = unit + 0.5
     for tens, word in _EN_TENS.items():
         words[word] = tens
         for unit in range(1, 10):
@@ -152,4 +155,4 @@ NOT_AFTER_YEAR = words("""mm cm m km km2 km² kg g ton liter l euro dollar dolla
     dead killed tanks missiles metres meters miles kilometres feet ft lb lbs usd eur uur hours""")
 
 # Signals that a yearless date in a news report may lie ahead rather than behind.
-FUTURE_CUES = words("zal zullen zou gaat gaan komende volgende will shall next upcoming")
+FUTURE_CUES = words("zal zullen zou gaat gaan komende volgende gepland will shall next upcoming planned scheduled")
