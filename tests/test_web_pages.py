@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ PAGES = [
     "/documents",
     "/documents/1",
     "/overview",
+    "/liveblog",
     "/ingest",
 ]
 
@@ -178,7 +180,7 @@ def test_event_api_paginates_and_filters(client: TestClient, db: str) -> None:
 
 def test_event_filters_offer_the_names_in_the_events(client: TestClient) -> None:
     body = client.get("/events").text
-    places = re.findall(r'<option value="([^"]+)">', body.split('id="ev-places"')[1].split("</datalist>")[0])
+    places = re.findall(r'<option value="([^"]+)"></option>', body.split('id="ev-places"')[1].split("</datalist>")[0])
     assert len(places) > 5
     narrowed = client.get("/events", params={"place": places[0]}).text
     total = int(re.search(r"<small>\((\d+)\)</small>", body).group(1))  # type: ignore[union-attr]
@@ -377,3 +379,44 @@ def test_an_event_page_lists_related_events(client: TestClient, db: str) -> None
             page = client.get(f"/events/{item['id']}").text
             assert f'href="/events/{related[0]["id"]}"' in page
     assert with_related > 5
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class TagBalance(HTMLParser):
+    """Checks that every element the templates open is closed, in order, and ids are unique."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value is not None:
+                if value in self.ids:
+                    self.problems.append(f"duplicate id {value!r}")
+                self.ids.add(value)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+            if tag in self.stack:
+                while self.stack.pop() != tag:
+                    pass
+            return
+        self.stack.pop()
+
+
+def test_pages_are_well_formed(client: TestClient) -> None:
+    for path in [*PAGES, "/events/1", "/search?q=wanneer+begon+de+aanval"]:
+        checker = TagBalance()
+        checker.feed(client.get(path).text)
+        checker.close()
+        assert checker.problems == [] and checker.stack == [], (path, checker.problems[:5], checker.stack)
