@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kroniek.model import Document, TimelineEntry, TimelineSentence
-from kroniek.timeline.dates import NARRATIVE_SPREAD, NARRATIVE_WINDOW, choose_dates, date_scores, narrative_scores
+from kroniek.timeline.dates import (
+    NARRATIVE_SPREAD,
+    NARRATIVE_WINDOW,
+    choose_dates,
+    date_scores,
+    narrative_scores,
+    narrative_votes,
+)
 from kroniek.timeline.query import TopicQuery
 from kroniek.timeline.select import candidates_by_date, central_sentences, usable
 from kroniek.timeline.units import Unit, build_units, vectorise
@@ -70,7 +77,8 @@ def build_timeline(
         _to_month(units)
         start, end = (start[:7] if start else None), (end[:7] if end else None)
     narrative = any(u.doc.genre == "narrative" for u in units)
-    scores = narrative_scores(units) if narrative and level == "day" else {}
+    votes = narrative_votes(units) if narrative and level == "day" else {}
+    scores = narrative_scores(units, votes) if votes else {}
     if not scores:
         scores = date_scores(units, start=start, end=end)
     if narrative:
@@ -82,7 +90,12 @@ def build_timeline(
     taken: set[str] = set()
     entries = []
     for d in chosen:
-        picked = central_sentences(usable(pools.get(d, []), d), sentences, taken=taken)
+        merit = {uid: v.merit for uid, v in votes.get(d, {}).items()}
+        pool = [u for u in pools.get(d, []) if id(u) in merit]
+        if pool:  # a chronicle: the sentences that tell the day's development best
+            picked = central_sentences(pool, sentences, taken=taken, prior=merit)
+        else:
+            picked = central_sentences(usable(pools.get(d, []), d), sentences, taken=taken)
         if picked:
             entries.append(TimelineEntry(date=d, sentences=[_entry_sentence(u) for u in picked]))
     return entries

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from kroniek.timeline.salience import day_roles
@@ -25,7 +26,7 @@ NARRATIVE_MAIN_WEIGHT = 2.0
 # gets one entry, so dates within NARRATIVE_WINDOW days of a chosen one are discounted.
 # News reports are already dated apart by their own publication days.
 NARRATIVE_WINDOW = 1
-NARRATIVE_SPREAD = 0.5
+NARRATIVE_SPREAD = 1.0
 
 
 def date_scores(
@@ -112,11 +113,23 @@ SECTION_NORM = 0.5  # a section's votes are divided by (number of days it names)
 ISOLATION_REACH = 30
 ISOLATION_COMPANY = 2
 MIN_HEADING_TERM = 4
+COMMON_TERM_SHARE = 0.2
 
 
 def _tells_heading(heading_terms: list[str], sentence_terms: list[str]) -> bool:
     """A sentence word begins or ends with a heading word: "annexatieverdragen" for "annexaties"."""
     return any(w.startswith(h) or w.endswith(h) for h in heading_terms for w in sentence_terms)
+
+
+def _common_terms(units: Sequence[Unit], share: float = COMMON_TERM_SHARE) -> set[str]:
+    """Terms found in more than ``share`` of the sections: the story's own words ("rusland"), no heading's topic."""
+    found: dict[str, set[tuple[int, str | None]]] = defaultdict(set)
+    for u in units:
+        key = (id(u.doc), u.sent.section)
+        for t in content_terms(u.sent.text, (u.doc.language or "en")[:2]):
+            found[t].add(key)
+    n = len({(id(u.doc), u.sent.section) for u in units})
+    return {t for t, keys in found.items() if len(keys) > share * n}
 
 
 def isolated(days: Sequence[str], reach: int = ISOLATION_REACH, company: int = ISOLATION_COMPANY) -> set[str]:
@@ -131,52 +144,77 @@ def isolated(days: Sequence[str], reach: int = ISOLATION_REACH, company: int = I
     return out
 
 
-def narrative_scores(units: Sequence[Unit]) -> dict[str, float]:
-    """Score the days a chronicle names by calendar date, section by section.
+@dataclass(frozen=True)
+class Vote:
+    """What a sentence adds to a day's score, and how well it tells the day's development."""
 
-    Each section (and the lead, with weight ``LEAD_WEIGHT`` when the text has headings)
-    votes for the days its sentences name: 1, plus ``OPENER_WEIGHT`` for its first day,
-    plus ``HEADING_WEIGHT`` (shared) for days named where the section tells what its
-    heading names, plus the weight of the day's best role (a development, a statement, a
-    period bound, see ``salience.py``). A section naming many days is a digest: its votes
-    are divided by their number to the power ``SECTION_NORM``. Days outside the span of
-    the story proper (``isolated``: background, a wrongly dated aside) get no score.
-    Only days in ``Unit.mentioned`` count, so a range asked for is respected.
+    score: float  # shared and normalised within its section
+    merit: float  # its own: role, opener, heading, lead; to choose the day's sentence
+
+
+def narrative_votes(units: Sequence[Unit]) -> dict[str, dict[int, Vote]]:
+    """Per day, the vote of each sentence of a chronicle that names it by calendar date (by ``id``).
+
+    A sentence's vote for a day: 1, plus ``OPENER_WEIGHT`` when it names its section's
+    first day, plus ``HEADING_WEIGHT`` (shared among the section's such days) when it tells
+    what the section's heading names, plus the weight of the day's role in it (a
+    development, a statement, a period bound, see ``salience.py``); times ``LEAD_WEIGHT``
+    in the lead (the text before the first heading, when there are headings). A section
+    naming many days is a digest: its votes are divided by their number to the power
+    ``SECTION_NORM``. Days outside the story proper (``isolated``: background, a wrongly
+    dated aside) get no votes. Only days in ``Unit.mentioned`` count, so a range asked for
+    is respected. A sentence's ``merit`` is its vote with the heading weight unshared and
+    without the section's norm: the sentence that best tells a day is chosen by it.
     """
-    named: dict[tuple[int, str | None], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    opener: dict[tuple[int, str | None], str] = {}
-    headed: dict[tuple[int, str | None], set[str]] = defaultdict(set)
-    headings = {id(u.doc) for u in units if u.sent.section}
+    sections: dict[tuple[int, str | None], list[tuple[Unit, dict[str, str], bool]]] = defaultdict(list)
+    with_headings = {id(u.doc) for u in units if u.sent.section}
     heading_terms: dict[str, list[str]] = {}
+    common = _common_terms(units)
     for u in units:
         if not u.relevant or not u.mentioned:
             continue
         roles = {d: r for d, r in day_roles(u.sent).items() if d in u.mentioned}
         if not roles:
             continue
-        key = (id(u.doc), u.sent.section)
-        for d, r in roles.items():
-            named[key][d].append(r)
-        opener.setdefault(key, next(iter(roles)))
         section = u.sent.section
+        tells = False
         if section:
             language = (u.doc.language or "en")[:2]
             if section not in heading_terms:
-                heading_terms[section] = [t for t in content_terms(section, language) if len(t) >= MIN_HEADING_TERM]
-            if _tells_heading(heading_terms[section], content_terms(u.sent.text, language)):
-                headed[key].add(next(iter(roles)))
-    if not named:
-        return {}
-    asides = isolated([d for days in named.values() for d in days])
+                heading_terms[section] = [
+                    t for t in content_terms(section, language) if len(t) >= MIN_HEADING_TERM and t not in common
+                ]
+            tells = _tells_heading(heading_terms[section], content_terms(u.sent.text, language))
+        sections[(id(u.doc), section)].append((u, roles, tells))
+    asides = isolated([d for named in sections.values() for _, roles, _ in named for d in roles])
+    votes: dict[str, dict[int, Vote]] = defaultdict(dict)
+    for (doc, section), named in sections.items():
+        opener = next(iter(named[0][1]))
+        headed = {next(iter(roles)) for _, roles, tells in named if tells}
+        norm = len({d for _, roles, _ in named for d in roles}) ** SECTION_NORM
+        weight = LEAD_WEIGHT if section is None and doc in with_headings else 1.0
+        for u, roles, tells in named:
+            for i, (d, role) in enumerate(roles.items()):
+                if d in asides:
+                    continue
+                merit = 1.0 + ROLE_WEIGHT[role] + OPENER_WEIGHT * (d == opener and u is named[0][0])
+                vote = merit + (HEADING_WEIGHT / len(headed) if tells and i == 0 else 0.0)
+                merit += HEADING_WEIGHT if tells and i == 0 else 0.0
+                votes[d][id(u)] = Vote(weight * vote / norm, weight * merit)
+    return votes
+
+
+def narrative_scores(units: Sequence[Unit], votes: dict[str, dict[int, Vote]] | None = None) -> dict[str, float]:
+    """A day's score: the sum over sections of the best vote of their sentences (``narrative_votes``)."""
+    if votes is None:
+        votes = narrative_votes(units)
+    best: dict[tuple[str, int, str | None], float] = {}
+    section = {id(u): (id(u.doc), u.sent.section) for u in units}
+    for d, by_unit in votes.items():
+        for uid, vote in by_unit.items():
+            key = (d, *section[uid])
+            best[key] = max(best.get(key, vote.score), vote.score)
     scores: Counter[str] = Counter()
-    for key, days in named.items():
-        norm = len(days) ** SECTION_NORM
-        lead = key[1] is None and key[0] in headings
-        for d, roles in days.items():
-            if d in asides:
-                continue
-            vote = 1.0 + OPENER_WEIGHT * (opener[key] == d) + max(ROLE_WEIGHT[r] for r in roles)
-            if d in headed[key]:
-                vote += HEADING_WEIGHT / len(headed[key])
-            scores[d] += (LEAD_WEIGHT if lead else 1.0) * vote / norm
+    for (d, _, _), vote in best.items():
+        scores[d] += vote
     return dict(scores)

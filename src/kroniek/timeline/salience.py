@@ -25,7 +25,7 @@ _EVENT_STARTS = """
     overgegeven surrender mobilis mobiliz opstand muiterij mutin rebellion doorbraak verwoest vernietig
     opgeblazen destroy gezonken zonk sank sunk akkoord overeenkomst verdrag ondertekend signed agreement deal
     referend explosie ontplof explosion aanslag offensief tegenoffensief offensive counteroffensive erkend
-    recognis recogniz arrestatiebevel warrant kandidaat-lid candidate bezet occupied captur recaptur
+    recognis recogniz arrestatiebevel warrant kandidaat-lid candidate bezetten captur recaptur
     uitgeroepen declared staakt-het-vuren ceasefire cease-fire
 """
 _EVENT = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _EVENT_STARTS.split()) + r")", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from kroniek.timeline.salience import day_roles
 from kroniek.timeline.text import centroid, cosine
 from kroniek.timeline.units import Unit
 
@@ -35,16 +36,27 @@ def _names(u: Unit, day: str) -> bool:
     return any(t.value[:10] == day and any(c.isdigit() for c in t.text) for t in u.sent.timex)
 
 
+# In a chronicle, the sentence for a day tells what happened that day: one that reports a
+# statement made that day, or names the day as the bound of a period, only when no other does.
+ROLE_PREFERENCE = ("event", "plain", "report", "range")
+
+
 def usable(candidates: Sequence[Unit], day: str | None = None) -> list[Unit]:
     """Candidates of a length fit for a timeline (call after ``vectorise``); any, when none is.
 
     In a chronicle, the sentences that name ``day`` by its date are preferred: they
-    introduce the event, the sentences after them only inherit its date or refer back.
+    introduce the event, the sentences after them only inherit its date or refer back;
+    among those, the ones that tell a development (``ROLE_PREFERENCE``, see ``salience.py``).
     """
     fit = [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS] or [u for u in candidates if u.terms]
     if day is not None:
         named = [u for u in fit if u.doc.genre == "narrative" and _names(u, day)]
         if named:
+            roles = {id(u): day_roles(u.sent).get(day, "plain") for u in named}
+            for role in ROLE_PREFERENCE:
+                tier = [u for u in named if roles[id(u)] == role]
+                if tier:
+                    return tier
             return named
     return fit
 
@@ -55,13 +67,19 @@ def central_sentences(
     *,
     redundancy: float = 0.3,
     taken: set[str] | None = None,
+    prior: dict[int, float] | None = None,
 ) -> list[Unit]:
-    """Up to ``k`` candidates closest to their centroid, none too close to another chosen one."""
+    """Up to ``k`` candidates closest to their centroid, none too close to another chosen one.
+
+    With a ``prior`` (a weight per candidate ``id``), candidates are ranked by it first and
+    by closeness to the centroid among equals.
+    """
     if not candidates or k <= 0:
         return []
     taken = taken if taken is not None else set()
     center = centroid(u.vector for u in candidates)
-    ranked = sorted(candidates, key=lambda u: -cosine(u.vector, center))
+    prior = prior or {}
+    ranked = sorted(candidates, key=lambda u: (-prior.get(id(u), 0.0), -cosine(u.vector, center)))
     chosen: list[Unit] = []
     for u in ranked:
         key = u.sent.text.strip().lower()
