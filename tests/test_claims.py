@@ -154,3 +154,15 @@ def test_a_reporting_clause_after_the_report(tag):
         ("estimates", "United Nations", "asserts")
     ]
     assert tag("Kyiv verwierp die lezing.") == [("verwierp", "Ukraine", "denies")]
+
+
+def test_source_noun_phrases_passives_and_adjectival_participles(tag):
+    # the source after "volgens" is its noun phrase, not a country further on
+    assert tag("Er zijn volgens de grenswacht 5.000 Russen naar Kazachstan gegaan.") == [("volgens", None, "asserts")]
+    assert tag("Many left after the mobilisation was announced.", language="en") == []
+    assert tag("North Korea is reportedly preparing shells.", language="en") == [("reportedly", None, "asserts")]
+    assert tag("De genoemde stad ligt aan de grens.") == []
+    assert tag("The leaders promised to support Kyiv, Scholz said.", language="en") == [
+        ("promised", None, "asserts"),
+        ("said", "Olaf Scholz", "asserts"),
+    ]

@@ -158,3 +158,9 @@ def test_village_country_from_the_adjective(tag):
 def test_places_after_a_locative_by_their_ending_and_lowercased_villages(tag):
     assert [p["name"] for p in tag("De gevechten bij Robotyne en Verbove gaan door.")] == ["Robotyne", "Verbove"]
     assert [p["name"] for p in tag("in het poolse dorp przewodów sloeg een raket in.")] == ["Przewodów"]
+
+
+def test_a_district_and_a_dutch_exonym(tag):
+    found = tag("Explosions hit the Shevchenkivskyi district.", language="en")
+    assert [(p["text"], p["name"]) for p in found] == [("Shevchenkivskyi district", "Shevchenkivskyi Raion")]
+    assert [p["name"] for p in tag("In de haven van Sebastopol brandt een schip.")] == ["Sevastopol"]

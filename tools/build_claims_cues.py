@@ -108,6 +108,8 @@ ENGLISH_VERBS: list[tuple[str, str, str]] = [
     ("add adds added", A, "that"),
     ("write writes wrote", A, "that"),
     ("tweet tweets tweeted", A, "-"),
+    ("promise promises promised", A, "-"),
+    ("pledge pledges pledged", A, "-"),
     ("deny denies denied", D, "-"),
     ("reject rejects rejected", D, "-"),
     ("dismiss dismisses dismissed", D, "-"),
@@ -121,7 +123,8 @@ ENGLISH_PHRASES: list[tuple[str, str, str, str]] = [
 # Bare forms that are also nouns or imperatives: they need a complement clause.
 NEEDS_COMPLEMENT = frozenset({"zeg", "meld", "stel", "claim", "bericht", "schat", "twitter", "noem", "say", "report",
                               "reports", "claims", "state", "states", "estimate", "estimates", "add", "adds",
-                              "stress", "write", "tweet", "tell", "warn", "blame", "deny", "reject", "dismiss"})  # fmt: skip
+                              "stress", "write", "tweet", "tell", "warn", "blame", "deny", "reject", "dismiss", "promise",
+                              "promises", "pledge", "pledges"})  # fmt: skip
 
 
 def rows() -> list[tuple[str, str, str, str]]:

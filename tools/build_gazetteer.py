@@ -160,7 +160,7 @@ RENAME = {
 }  # fmt: skip
 # Dutch exonyms GeoNames may lack (city name -> extra spellings).
 EXONYMS = {
-    "Kyiv": ["Kiev", "Kyjiv"], "Kharkiv": ["Charkov", "Charkiv"], "Odesa": ["Odessa"], "Moscow": ["Moskou"],
+    "Kyiv": ["Kiev", "Kyjiv"], "Kharkiv": ["Charkov", "Charkiv"], "Odesa": ["Odessa"], "Moscow": ["Moskou"], "Sevastopol": ["Sebastopol"],
     "Saint Petersburg": ["Sint-Petersburg", "Petersburg", "Leningrad"], "Warsaw": ["Warschau"],
     "Bucharest": ["Boekarest"], "Vienna": ["Wenen"], "Brussels": ["Brussel"], "The Hague": ["Den Haag"],
     "Paris": ["Parijs"], "London": ["Londen"], "Prague": ["Praag"], "Rome": ["Rome"], "Athens": ["Athene"],

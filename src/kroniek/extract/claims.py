@@ -148,6 +148,7 @@ PASSIVE_AUX = frozenset(
 )
 # Reporting verbs that are also nouns ("rejected claims that", "reports of"): a verb only after a subject.
 NOUN_FORMS = frozenset(["claims", "reports", "claim", "report", "estimates", "states", "warns"])
+DETERMINERS = frozenset(["de", "het", "een", "the", "a", "an", "deze", "die", "this", "these", "those"])
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who", "hij", "zij", "ze", "het", "men"])
 
 
@@ -331,7 +332,17 @@ class ClaimTagger:
             ):
                 return None
         if cue.speaker == "after":
-            stop = next((k for k in range(last + 1, min(len(words), last + 10)) if words[k] in {",", ";", ":"}), None)
+            # the source is the noun phrase after the cue: stop at a preposition, a verb or a number
+            stop = next(
+                (
+                    k
+                    for k in range(last + 1, min(len(words), last + 10))
+                    if words[k] in {",", ";", ":", "naar", "in", "op", "to", "into", "at"}
+                    or words[k] in _MAIN_VERBS
+                    or words[k][0].isdecimal()
+                ),
+                None,
+            )
             end = stop if stop is not None else min(len(words), last + 9)
             after = [c for c in cands if last < c.first < end]
             if after:
@@ -393,6 +404,14 @@ class ClaimTagger:
         if lo == first and cands and cands[0].first <= 1:
             return cands[0].name  # "Prigozjin, die ..., gaf aan dat"
         return None
+
+    @staticmethod
+    def _bare_passive(words: list[str], i: int, last: int) -> bool:
+        """An English passive with neither agent nor reported clause: "after the mobilisation was announced"."""
+        if not words[last].endswith("ed") or words[i - 1] not in {"was", "were", "been", "be", "is", "are", "being"}:
+            return False
+        after = words[last + 1 : last + 4]
+        return not any(w in {"that", "by", ":", '"', "“"} for w in after)
 
     @staticmethod
     def _negated(words: list[str], i: int) -> bool:
@@ -464,6 +483,9 @@ class ClaimTagger:
             if self._negated(words, i) or (negated_at is not None and self._coordinated(words, negated_at, i)):
                 negated_at = positions[-1]  # "niet bevestigd of ontkend": no statement was made
                 i = positions[-1] + 1
+                continue
+            if i > 0 and (words[i - 1] in DETERMINERS or self._bare_passive(words, i, positions[-1])):
+                i += 1  # "de genoemde stad", "the announced aid", "since it was announced": no report
                 continue
             if cands is None:
                 cands = self._candidates(sent, toks, words)

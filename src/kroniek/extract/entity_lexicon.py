@@ -606,6 +606,13 @@ class Analysis:
         elif entry.kind == "city" and prev in RAION_WORDS and not self._gap(first - 1).strip(" "):
             name = f"{entry.name} Raion"
             start, first = self.index.spans[first - 1][0], first - 1
+        named_raion = self._word(last) in RAION_WORDS
+        raion_after = self._word(last + 1) in RAION_WORDS and not self._gap(last).strip(" ")
+        if entry.kind == "city" and not name.endswith("Raion") and (named_raion or raion_after):
+            # "the Shevchenkivskyi district": a raion named after its word
+            if not named_raion:
+                end, last = self.index.spans[last + 1][1], last + 1
+            name = f"{name.removesuffix(' District')} Raion"
         if entry.kind == "country" and self._acts(first, last):
             return Found("actor", start, end, {"name": name, "type": "state"}, first, last)
         attrs = {"name": name, "country": country, "lat": entry.lat, "lon": entry.lon}
