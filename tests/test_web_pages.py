@@ -420,3 +420,20 @@ def test_pages_are_well_formed(client: TestClient) -> None:
         checker.feed(client.get(path).text)
         checker.close()
         assert checker.problems == [] and checker.stack == [], (path, checker.problems[:5], checker.stack)
+
+
+def test_a_document_page_links_its_events(client: TestClient) -> None:
+    per_document = Counter(
+        s["document_id"]
+        for e in client.get("/api/events", params={"limit": 500}).json()["items"]
+        for s in client.get(f"/api/events/{e['id']}").json()["sources"]
+    )
+    doc_id, _n = per_document.most_common(1)[0]
+    events = client.get("/api/events", params={"document": doc_id, "limit": 500}).json()
+    page = client.get(f"/documents/{doc_id}").text
+    shown = re.findall(r'<li><a href="/events/(\d+)">', page)
+    assert 0 < len(shown) <= 8 and set(map(int, shown)) <= {e["id"] for e in events["items"]}
+    assert events["total"] > 8  # more than the page shows: it links to all of them
+    assert f'href="/events?document={doc_id}"' in page
+    listing = client.get("/events", params={"document": doc_id}).text
+    assert f"<small>({events['total']})</small>" in listing

@@ -105,10 +105,11 @@ def events_page(
     type: str | None = None,
     place: str | None = None,
     actor: str | None = None,
+    document: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
     limit = 50
-    filters = _filters(date_from, date_to, type, place, actor, None)
+    filters = _filters(date_from, date_to, type, place, actor, document)
     items, total = list_events(store, filters, limit=limit, offset=offset)
     return render(
         request,
