@@ -236,19 +236,25 @@ def test_map_page_names_a_tile_server_only_when_configured(db: str, client: Test
     assert client.get("/static/leaflet.js").status_code == 200
 
 
-def test_contradictions_are_figures_that_differ_and_claims_asserted_and_denied() -> None:
-    def source(sid: int, *mentions: dict) -> dict:
-        return {"sentence_id": sid, "document_id": sid, "source": f"s{sid}", "mentions": list(mentions)}
+def test_contradictions_are_figures_no_number_satisfies_and_claims_asserted_and_denied() -> None:
+    def source(doc: int, *mentions: dict) -> dict:
+        return {"sentence_id": doc * 10, "document_id": doc, "source": f"s{doc}", "mentions": list(mentions)}
 
-    def figure(value: float, category: str = "killed") -> dict:
-        return {"kind": "figure", "text": str(value), "attrs": {"value": value, "category": category}}
+    def figure(value: float, category: str = "killed", qualifier: str | None = None, approx: bool = False) -> dict:
+        attrs = {"value": value, "category": category, "qualifier": qualifier, "approx": approx}
+        return {"kind": "figure", "text": str(value), "attrs": attrs}
 
     def claim(speaker: str, stance: str) -> dict:
         return {"kind": "claim", "text": "zegt", "name": speaker, "attrs": {"speaker": speaker, "stance": stance}}
 
     found = contradictions([source(1, figure(137)), source(2, figure(198)), source(3, figure(5, "other"))])
     assert [(c["kind"], c["category"], len(c["items"])) for c in found] == [("figure", "killed", 2)]
-    assert contradictions([source(1, figure(100)), source(2, figure(105))]) == []
+    assert contradictions([source(1, figure(100)), source(2, figure(103))]) == []  # rounding
+    assert contradictions([source(1, figure(100, qualifier="at_least")), source(2, figure(150))]) == []
+    assert contradictions([source(1, figure(20, approx=True)), source(2, figure(35))]) == []  # "tientallen"
+    assert contradictions([source(1, figure(100, qualifier="up_to")), source(2, figure(150))])
+    assert contradictions([source(1, figure(137), figure(198))]) == []  # one report, two figures
+    assert contradictions([source(1, figure(137)), source(2, figure(198, "injured"))]) == []
     found = contradictions([source(1, claim("Kremlin", "asserts")), source(2, claim("Kremlin", "denies"))])
     assert [(c["kind"], c["speaker"]) for c in found] == [("claim", "Kremlin")]
     assert contradictions([source(1, claim("Kremlin", "asserts")), source(2, claim("Kyiv", "denies"))]) == []

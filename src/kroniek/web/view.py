@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -71,11 +72,33 @@ def _number(value: Any) -> float | None:
         return None
 
 
+def figure_range(attrs: dict[str, Any]) -> tuple[float, float] | None:
+    """The values a reported figure allows: "meer dan 100" is [100, inf), "ongeveer 100" [90, 110].
+
+    A vague word ("tientallen", approx without a qualifier) is its lower bound and up; an exact
+    figure allows 5 % either way, for rounding.
+    """
+    value = _number(attrs.get("value"))
+    if value is None:
+        return None
+    qualifier = attrs.get("qualifier")
+    if qualifier in ("more_than", "at_least"):
+        return value, math.inf
+    if qualifier in ("up_to", "less_than"):
+        return 0.0, value
+    if qualifier == "about":
+        return value * 0.9, value * 1.1
+    if attrs.get("approx"):
+        return value, math.inf
+    return value * 0.95, value * 1.05
+
+
 def contradictions(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Where an event's sources disagree: figures of one category that differ, a claim asserted and denied.
+    """Where an event's sources disagree: figures of one category that no single number satisfies,
+    given by different reports, and a speaker who is said to assert and to deny.
 
     ``sources`` are source sentences with their ``mentions`` (as from ``store.events.get_event``).
-    Figures differ when the larger exceeds the smaller by more than 10 %; category ``other`` is left out.
+    Figures of category ``other`` are left out.
     """
     figures: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     stances: dict[str, list[dict[str, Any]]] = {}
@@ -83,21 +106,29 @@ def contradictions(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for mention in source.get("mentions", []):
             attrs = mention.get("attrs", {})
             if mention["kind"] == "figure":
-                value = _number(attrs.get("value"))
+                allowed = figure_range(attrs)
                 category = attrs.get("category") or "other"
-                if value is None or category == "other":
+                if allowed is None or category == "other":
                     continue
                 key = (category, attrs.get("who"))
-                figures.setdefault(key, []).append({"value": value, "text": mention["text"], "source": source})
+                item = {"value": attrs.get("value"), "range": allowed, "text": mention["text"], "source": source}
+                figures.setdefault(key, []).append(item)
             elif mention["kind"] == "claim" and attrs.get("stance") in ("asserts", "denies"):
                 speaker = attrs.get("speaker") or mention.get("name") or ""
-                stances.setdefault(speaker, []).append({"stance": attrs["stance"], "source": source})
+                if speaker:
+                    stances.setdefault(speaker, []).append({"stance": attrs["stance"], "source": source})
     found: list[dict[str, Any]] = []
     for (category, who), items in sorted(figures.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        values = [i["value"] for i in items]
-        low, high = min(values), max(values)
-        if low > 0 and high > low * 1.1 or low <= 0 < high:
-            found.append({"kind": "figure", "category": category, "who": who, "items": items})
+        clashing = [
+            (a, b)
+            for i, a in enumerate(items)
+            for b in items[i + 1 :]
+            if a["source"].get("document_id") != b["source"].get("document_id")
+            and (a["range"][1] < b["range"][0] or b["range"][1] < a["range"][0])
+        ]
+        if clashing:
+            involved = [x for x in items if any(x is a or x is b for a, b in clashing)]
+            found.append({"kind": "figure", "category": category, "who": who, "items": involved})
     for speaker, items in sorted(stances.items()):
         if {i["stance"] for i in items} == {"asserts", "denies"}:
             found.append({"kind": "claim", "speaker": speaker, "items": items})

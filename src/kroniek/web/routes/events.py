@@ -90,7 +90,11 @@ def event_api(event_id: RowId, store: StoreDep) -> dict[str, Any]:
 def _contradiction_json(item: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in item.items() if k != "items"}
     out["items"] = [
-        {**{k: v for k, v in i.items() if k != "source"}, "sentence_id": i["source"]["sentence_id"]}
+        {
+            **{k: v for k, v in i.items() if k not in ("source", "range")},
+            "sentence_id": i["source"]["sentence_id"],
+            "document_id": i["source"]["document_id"],
+        }
         for i in item["items"]
     ]
     return out
