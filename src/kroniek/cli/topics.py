@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -108,7 +108,7 @@ def edit(
     """Change a topic; options not given stay as they are (lists are replaced)."""
     from kroniek.store.topics import update_topic
 
-    changes = {
+    changes: dict[str, Any] = {
         k: v
         for k, v in {
             "name": name,

@@ -29,8 +29,10 @@ def save_events(store: Store, events: Sequence[Event]) -> list[int]:
         conn.execute(delete(t.event_sources))
         conn.execute(delete(t.events))
         for event in events:
-            result = conn.execute(
-                insert(t.events).values(
+            event_id = conn.execute(
+                insert(t.events)
+                .returning(t.events.c.id)
+                .values(
                     date=event.date,
                     precision=event.precision,
                     type=event.type,
@@ -42,8 +44,8 @@ def save_events(store: Store, events: Sequence[Event]) -> list[int]:
                     created_at=now,
                     updated_at=now,
                 )
-            )
-            event.id = int(result.inserted_primary_key[0])
+            ).scalar_one()
+            event.id = int(event_id)
             ids.append(event.id)
             seen: set[int] = set()
             rows = []

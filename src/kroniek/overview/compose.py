@@ -322,10 +322,10 @@ class Composer:
             return i
 
         for event in events:
-            members = [s for s in event.sources if s.sentence_id in where]
+            members = [s for s in event.sources if s.sentence_id is not None and s.sentence_id in where]
             if len({s.document_id for s in members}) < 2:
                 continue
-            found = sorted({root(where[s.sentence_id]) for s in members})
+            found = sorted({root(where[s.sentence_id]) for s in members if s.sentence_id is not None})
             if not 1 < len(found) <= 3:  # a wider event is a theme, not a development
                 continue
             for other in found[1:]:

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from croniter import croniter
 
 from kroniek.config import Settings
+from kroniek.overview.model import UpdateSection
 from kroniek.store import Store
 from kroniek.store.topics import Topic, latest_overview, list_topics, utcnow
 from kroniek.topics.notify import Dispatcher, DispatchReport
@@ -56,7 +57,7 @@ def is_due(topic: Topic, last_run: datetime | None, now: datetime) -> bool:
 def breaking_sources(topic: Topic, store: Store) -> int:
     """The independent sources behind the best-covered development that is new since the last overview."""
     update = build_overview(store, topic)
-    return max((s.sources for s in update.sections if s.status == "new"), default=0)
+    return max((s.sources for s in update.sections if isinstance(s, UpdateSection) and s.status == "new"), default=0)
 
 
 @dataclass
@@ -98,7 +99,9 @@ class Scheduler:
             last_run is None or topic_documents(self.store, topic, ingested_since=last_run)
         ):
             update = build_overview(self.store, topic, language=topic.language)
-            sources = max((s.sources for s in update.sections if s.status == "new"), default=0)
+            sources = max(
+                (s.sources for s in update.sections if isinstance(s, UpdateSection) and s.status == "new"), default=0
+            )
             if sources >= topic.breaking_threshold:
                 return publish(self.store, topic, reason="breaking", now=now, update=update)
         return None
