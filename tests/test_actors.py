@@ -140,3 +140,7 @@ def test_pattern_names_in_dutch_transliteration_get_the_english_form(tag):
 def test_a_platform_written_on_is_no_actor(tag):
     assert [a["name"] for a in tag("Gladkov schreef op Telegram dat er schade is.")] == ["Vyacheslav Gladkov"]
     assert [a["name"] for a in tag("Telegram blokkeerde de kanalen.")] == ["Telegram"]
+
+
+def test_female_slavic_surnames_transliterate(tag):
+    assert [a["name"] for a in tag("Journalist Joelia Latynina sprak.")] == ["Yulia Latynina"]

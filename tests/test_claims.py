@@ -166,3 +166,7 @@ def test_source_noun_phrases_passives_and_adjectival_participles(tag):
         ("promised", None, "asserts"),
         ("said", "Olaf Scholz", "asserts"),
     ]
+
+
+def test_volgens_stops_at_the_verb(tag):
+    assert tag("Volgens Russische bloggers verloor het Russische leger veel man.") == [("Volgens", None, "asserts")]

@@ -164,3 +164,8 @@ def test_a_district_and_a_dutch_exonym(tag):
     found = tag("Explosions hit the Shevchenkivskyi district.", language="en")
     assert [(p["text"], p["name"]) for p in found] == [("Shevchenkivskyi district", "Shevchenkivskyi Raion")]
     assert [p["name"] for p in tag("In de haven van Sebastopol brandt een schip.")] == ["Sevastopol"]
+
+
+def test_a_compound_region_word_makes_an_oblast(tag):
+    assert [p["name"] for p in tag("In de Russische grensregio Koersk vallen granaten.")] == ["Kursk Oblast"]
+    assert [p["name"] for p in tag("in de grensprovincie belgorod vallen granaten.")] == ["Belgorod Oblast"]

@@ -353,6 +353,7 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("Sergey Sobyanin", P, "RU", ["Sobjanin", "Sobyanin", "Sergej Sobjanin", "Sergei Sobyanin", "Sergey Sobyanin"]),
     ("Oleksandr Tarnavskyi", P, "UA", ["Tarnavsky", "Tarnavskyi", "Oleksandr Tarnavsky", "Oleksandr Tarnavskyi"]),
     ("Oleksandr Pavliuk", P, "UA", ["Pavljoek", "Pavliuk", "Oleksandr Pavljoek", "Oleksandr Pavliuk"]),
+    ("Yulia Navalnaya", P, "RU", ["Navalnaja", "Navalnaya", "Joelia Navalnaja", "Yulia Navalnaya"]),
     ("Mikhail Mishustin", P, "RU", ["Misjoestin", "Mishustin", "Michail Misjoestin", "Mikhail Mishustin"]),
     ("Elvira Nabiullina", P, "RU", ["Nabioellina", "Nabiullina", "Elvira Nabioellina"]),
     ("Chuck Schumer", P, "US", ["Schumer", "Chuck Schumer"]),

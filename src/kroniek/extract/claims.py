@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kroniek.extract.entity_lexicon import lexicons
+from kroniek.extract.entity_lexicon import STRONG, lexicons
 from kroniek.extract.figures import _tokens, folded_text
 from kroniek.extract.lexicon import fold
 from kroniek.model import Document, Mention, Sentence
@@ -339,6 +339,7 @@ class ClaimTagger:
                     for k in range(last + 1, min(len(words), last + 10))
                     if words[k] in {",", ";", ":", "naar", "in", "op", "to", "into", "at"}
                     or words[k] in _MAIN_VERBS
+                    or words[k] in STRONG
                     or words[k][0].isdecimal()
                 ),
                 None,

@@ -392,7 +392,7 @@ PLACE_NOUNS = frozenset(
 )
 _SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|jev|jeva|in|ina|yn|yna|enko|ko|sky|ski|skyj|skyi|skaja|ska|ytsj|itsj|ych|ich|vitsj|vych|"
-    r"oek|uk|tsjoek|chuk|yk|ak|jak|yak|yan|jan|adze|vili|ian|sky|yj|yi|iy|ij|ets|jets)$"
+    r"oek|uk|tsjoek|chuk|yk|ak|jak|yak|yan|jan|adze|vili|ian|sky|yj|yi|iy|ij|ets|jets|aja|aya)$"
 )
 
 
@@ -596,6 +596,8 @@ class Analysis:
                 o = self.lex.entries[oblast]
                 attrs = {"name": o.name, "country": o.country, "lat": o.lat, "lon": o.lon}
                 return Found("place", start, end, attrs, first, last)
+        if prev.endswith(("regio", "provincie")) and len(prev) > 8:
+            prev = prev[-9:] if prev.endswith("provincie") else "regio"  # "de grensregio Belgorod"
         if entry.kind == "city" and prev in REGION_WORDS and not self._gap(first - 1).strip(" "):
             oblast = self.lex.by_name.get(f"{entry.name} Oblast")
             if oblast is not None or prev == "oblast":
