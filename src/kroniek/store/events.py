@@ -193,17 +193,17 @@ def related_events(store: Store, event: dict[str, Any], *, days: int = 3, limit:
     names = [("place", _name(p)) for p in event["places"][:3]] + [("actor", _name(a)) for a in event["actors"][:3]]
     if day is None or not names:
         return []
-    window = {
-        "date_from": (day - timedelta(days=days)).isoformat(),
-        "date_to": (day + timedelta(days=days)).isoformat(),
-    }
+    date_from, date_to = (day - timedelta(days=days)).isoformat(), (day + timedelta(days=days)).isoformat()
     found: dict[int, dict[str, Any]] = {}
     shared: dict[int, int] = defaultdict(int)
     for kind, name in names:
         if not name:
             continue
         filters = EventFilter(
-            **window, place=name if kind == "place" else None, actor=name if kind == "actor" else None
+            date_from=date_from,
+            date_to=date_to,
+            place=name if kind == "place" else None,
+            actor=name if kind == "actor" else None,
         )
         for other in list_events(store, filters, limit=limit)[0]:
             if other["id"] != event["id"]:
