@@ -94,10 +94,11 @@ def test_streaming_news_clusters_into_multi_report_events():
     for article in topic.articles[:60]:
         clusterer.add(tagger(article_document(article)))
     events = clusterer.events
-    biggest = max(events, key=lambda e: len({s.source for s in e.sources}))
-    assert len({s.source for s in biggest.sources}) >= 4
-    assert biggest.date is not None and biggest.date.startswith("2010-01")
-    assert any(word in biggest.title.lower() for word in ("quake", "earthquake", "killed", "dead", "homeless"))
+    top = sorted(events, key=lambda e: -len({s.source for s in e.sources}))[:3]
+    assert all(len({s.source for s in e.sources}) >= 4 for e in top)
+    assert all(e.date is not None and e.date.startswith("2010-01") for e in top)
+    words = ("quake", "earthquake", "killed", "dead", "homeless")
+    assert any(word in e.title.lower() for e in top for word in words)
     assert all(e.type in type_names() for e in events)
     # most sentences stand alone; a clusterer that merges everything would fail here
     assert len(events) > 0.5 * sum(len(e.sources) for e in events)
