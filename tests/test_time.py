@@ -409,3 +409,71 @@ def test_ago_then_a_finer_date_dates_the_sentence() -> None:
         ("juni 2021", "2021-06"),
     ]
     assert doc.sentences[0].event_date == "2021-06"
+
+
+# --- event dates: the main event of a sentence, and when a sentence has none --------------------
+
+
+def events(text: str, *, genre: str = "news", published: str | None = None, language: str = "nl") -> list:
+    doc = Document(text=text, genre=genre, published=published, language=language)
+    doc = make_time_tagger()(make_segmenter()(doc))
+    return [s.event_date for s in doc.sentences]
+
+
+def test_news_sentence_without_a_date_continues_the_development_of_its_paragraph() -> None:
+    text = (
+        "Het leger heeft donderdag twee dorpen heroverd. Daarbij werden dertig militairen gevangengenomen. "
+        "Het ministerie stelt dat de aanvallen zijn afgeslagen.\n"
+        "De minister trad af. Het land is bergachtig."
+    )
+    # Saturday 10 June 2023. A present main clause speaks as of the report; a new paragraph starts afresh.
+    assert events(text, published="2023-06-10") == ["2023-06-08", "2023-06-08", "2023-06-10", "2023-06-10", None]
+    text = (
+        "Russian forces claimed on Wednesday to have captured the town. Ukraine denied the claim. "
+        "Kyiv has been asking for tanks since the summer. The war has cost many lives since the start of the year."
+    )
+    assert events(text, published="2023-01-12", language="en") == ["2023-01-11", "2023-01-11", None, "2023-01-12"]
+
+
+def test_narrative_states_habits_pluperfects_and_plans_have_no_event_date() -> None:
+    text = (
+        "op 6 september 2022 meldde de commissie dat er maatregelen nodig waren. "
+        "de verenigde naties riepen op tot een bestand. "  # an event: the story's date
+        "de teams meldden dagelijks aanvallen. "  # a habit
+        "de concentratie van troepen was hard gegroeid. "  # a pluperfect: before the story's time
+        "de waterleiding werkte niet meer. "  # a state
+        "hoewel de president, een oud-generaal, een goede band had met het leger, kon hij het plan niet steunen. "
+        "volgens de televisie zou het leger van plan zijn de stad aan te vallen. "  # a possibility
+        "de inspecteurs vroegen toegang tot de centrale."
+    )
+    assert events(text, genre="narrative") == [
+        "2022-09-06",
+        "2022-09-06",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "2022-09-06",
+    ]
+    english = (
+        "On 6 September 2022 the commission reported damage. The teams reported attacks daily. The inspectors left."
+    )
+    assert events(english, genre="narrative", language="en") == ["2022-09-06", None, "2022-09-06"]
+
+
+def test_narrative_sentence_about_the_opening_event_takes_its_date() -> None:
+    text = (
+        "de staking van de havenarbeiders begon op 3 mei 1988.\n"
+        "in 1990 kwam er een nieuwe wet.\n"
+        "de staking werd breed gesteund. veel bedrijven stelden hun leveringen uit."
+    )
+    assert events(text, genre="narrative") == ["1988-05-03", "1990", "1988-05-03", "1988-05-03"]
+
+
+def test_undated_thematic_section_has_no_event_dates_until_a_date_is_given() -> None:
+    text = (
+        "De oorlog begon op 24 februari 2022.\n== Bewapening ==\nHet leger was uitgerust met oude tanks. "
+        "De troepen maakten gebruik van drones. Op 3 maart 2022 kwamen er nieuwe wapens aan. Ze werden meteen ingezet."
+    )
+    assert events(text, genre="narrative") == ["2022-02-24", None, None, "2022-03-03", "2022-03-03"]

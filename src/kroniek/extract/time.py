@@ -158,6 +158,7 @@ class State:
     text: str = ""  # the text being read, and the bounds of the current sentence
     bounds: tuple[int, int] = (0, 0)
     named: dict[str, str] = field(default_factory=dict)  # "invasie" -> its date, from "de invasie op 24 februari"
+    lead: tuple[str, str] | None = None  # the subject of the text's first dated sentence and its date
 
     @property
     def deictic(self) -> Ref | None:
@@ -1177,6 +1178,9 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         tail = _ANCHOR.match(text, m.end(7))
         base = Ref.parse(_anchor_date(state, tail)) if tail else None
         guessed = base is None
+        if guessed and state.genre == "news":
+            # "twee jaar na het begin van de invasie" in a report that never dated it: only the distance is known.
+            return [Cand(m.start(), end, "DURATION", _duration(n, unit))]
         if guessed:  # an event the text did not date: count from the reference, but do not move it
             base = state.ref if state.genre == "narrative" else (state.ref or state.anchor)
         direction = 1 if after_l in ("na", "nadat", "after") else -1
@@ -1420,6 +1424,10 @@ _TOKEN = re.compile(r"['’]s(?!\w)|\w+")
 
 # Words before an expression that make it background rather than the sentence's event.
 _BACKGROUND_LEFT = words("sinds since tot until totdat")
+_SINCE = re.compile(r"\b(?:sinds|since)\b", re.IGNORECASE)
+_SINCE_EVENT = re.compile(
+    r"\b(?:sinds|since)\s+(?:de|het|the)\s+(?:[^\W\d]+\s+){1,3}(?:op|van|in|on|of)\s+$", re.IGNORECASE
+)
 _ARTICLES = words("de het een")
 _PREPOSITIONS = words("in op sinds tot na voor")
 _CLAUSE_START = re.compile(
@@ -1444,7 +1452,7 @@ def _moved(old: Ref | None, new: Ref) -> Ref:
 def _is_background(text: str, start: int) -> bool:
     """ "sinds 1990", and the adjectival "de, in 1990 gesloten, mijn": not what the sentence is about."""
     left = _left_word(text, start)
-    if left in _BACKGROUND_LEFT:
+    if left in _BACKGROUND_LEFT or _SINCE_EVENT.search(text, max(0, start - 50), start):
         return True
     clause = _CLAUSE_START.search(text, max(0, start - 60), start)
     if clause and not re.search(r"[.;:!?]", text[clause.end() : start]):
@@ -1534,7 +1542,7 @@ _STRONG_PAST = words(
     hielpen kroop kropen las lazen leed liep loog mat meed rees rezen schoof smolt sneed sneden sprong sprongen
     stak stal streed streden verbond verbonden vergat vergaten verkoos verkozen vermeed versloeg
     verslogen vertrok vertrokken verwierf verwierven vloeide vocht vochten vroor wierp wierpen woog zong zongen
-    zonk zonken zweeg zwegen ving vingen onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
+    zonk zonken zweeg zwegen ving vingen wezen onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
     bedroeg bedroegen betrof betroffen overleed verzette herriep sprak onderschreef onderschreven schreef
     beat bore bound bred caught clung crept dealt dug drew drank ate fed felt fought forgot froze hid laid led
     lent lit meant paid rode rang sold shook shone sank sat slept slid spun stood stole stuck stung swore
@@ -1543,12 +1551,17 @@ _STRONG_PAST = words(
     struck hit shot killed died became brought thought bought sought found kept spent built broke spoke wrote
     chose drove flew rose grew knew threw"""
 )
+# English past forms that are common Dutch words ("met" = with, "rode" = red).
+_DUTCH_WORDS = words("met rode bond lent hit sat led ran lit")
 _NOT_PAST = words(
     """derde vierde orde aarde waarde harde ronde zonde schande diepte ziekte grootte witte natte platte vette
     noorden worden woorden orden steden leden landen gebieden heden tijden zijden beide verenigde
-    need speed seed feed united limited hundred red bed indeed naked wicked sacred"""
+    vrienden maanden need speed seed feed united limited hundred red bed indeed naked wicked sacred"""
 )
-_PAST_SUFFIX = re.compile(r"(?:[bdglmnrvwz]de|[kpfx]te|dde|tte|[bdglmrvwz]den|[kpfx]ten)$")
+_PAST_SUFFIX = re.compile(
+    r"(?:[bdglmnrvwz]de|[kpfx]te|dde|tte|[bdglmrvwz]den|[kpfx]ten|(?:ei|ij|aa|oo|uu|ee|oe|ui|ou|au)tten|"
+    r"(?:ee|oo|aa|uu|oe|ie|ei|ij|ui)nden)$"
+)
 _WORD = re.compile(r"[^\W\d]+")
 
 
@@ -1556,7 +1569,8 @@ _WORD = re.compile(r"[^\W\d]+")
 _PERFECT = re.compile(
     r"(?<!\w)(?:heeft|hebben|is|zijn|has|have)\s+(?:\S+\s+){0,12}?"
     r"(?:[^\W\d]*ge[^\W\d]{3,}(?:d|t|en)|(?:her|ver|be|ont|er)[^\W\d]{3,}(?:d|t)|[^\W\d]{3,}(?:ed|en)|been|done|made|"
-    r"said|told|killed|hit|struck|left|met)(?!\w)",
+    r"said|told|killed|hit|struck|left|met|cost|lost|won|paid|brought|fought|taken|given|seen|gone|come|found|"
+    r"kept|spent|sent|built|become|begun)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -1564,13 +1578,19 @@ _PERFECT = re.compile(
 def _is_past(sentence: str, language: str | None = None) -> bool:
     """Whether a finite verb in the past tense occurs: a strong form or a regular -de/-te/-ed ending."""
     for word in _WORD.findall(sentence.lower()):
-        if word in _STRONG_PAST:
+        if word in _STRONG_PAST and not (language == "nl" and word in _DUTCH_WORDS):
             return True
         if len(word) < 5 or word in _NOT_PAST:
             continue
         if language != "nl" and word.endswith("ed") and not word.endswith(("oed", "eed")):
             return True
-        if language == "en" or word.startswith("ge") or word.endswith(("ende", "enden")):
+        if (
+            language == "en"
+            or word.startswith("ge")
+            or word.endswith("ende")
+            or word.endswith("enden")
+            and word[-6] not in "eiouj"
+        ):
             continue  # participles used as adjectives, present participles
         if _PAST_SUFFIX.search(word):
             return True
@@ -1606,8 +1626,136 @@ _EXPLANATION = re.compile(
 )
 _WOULD = words("zou zouden zal zullen would will")
 # "zouden ... zijn gedood", "would have": an allegation about the past, not a plan.
-_ALLEGED = re.compile(r"\b(?:zou|zouden)\b.*\b(?:zijn|hebben)\b|\bwould\s+have\b")
+_ALLEGED = re.compile(
+    r"\b(?:zou|zouden)\b.*(?:\b(?:zijn|hebben)\s+[^\W\d]*ge[^\W\d]+|ge[^\W\d]+\s+(?:zijn|hebben)\b)|\bwould\s+have\b"
+)
 _BEFORE = words("voor voorafgaand before prior ahead")
+_OPENING_PHASE = re.compile(
+    r"\b(?:in|tijdens|during)\s+(?:de|the)\s+(?:beginfase|beginperiode|begindagen|eerste\s+(?:fase|dagen|uren)|"
+    r"early\s+days|initial\s+phase|opening\s+(?:phase|days)|first\s+(?:days|hours))\b",
+    re.IGNORECASE,
+)
+
+# --- what kind of statement a sentence without a date of its own makes -------------------------
+# A sentence reports an event when the verb of its main clause is a past (or perfect) of an action;
+# a state ("was bergachtig", "had een goede relatie", "kon niet accepteren"), a habit ("meldden
+# dagelijks"), a pluperfect ("was ... gegroeid": before the story's time) or an ongoing activity
+# ("has been asking") has no date of its own.
+
+_SPLIT = re.compile(
+    r"[,;:()\"“”]|\s(?=(?:dat|omdat|terwijl|nadat|waarna|maar|toen|die|waar|waarin|waardoor|waarmee|hoewel|zodat|"
+    r"that|because|while|after|but|when|which|who|where|although)\s)",
+)
+_SUBORDINATE = words(
+    """dat omdat terwijl nadat waarna toen die waar waarin waardoor waarmee hoewel zodat als om
+    that because while after when which who where although if"""
+)
+_AUXILIARIES = words("is zijn was waren heeft hebben had hadden wordt worden werd werden are were has have")
+_STATIVE = words(
+    """was waren is zijn bleef bleven lag lagen stond stonden leek leken bestond bestonden woonde woonden telde
+    kende kenden bevond bevonden had hadden heeft hebben kon konden wilde wilden
+    were are remained seemed lay stood lived had has have could wanted"""
+)
+_PLUPERFECT_AUX = words("was waren had hadden")
+_HABITUAL = words(
+    """dagelijks herhaaldelijk regelmatig vaak geregeld telkens voortdurend gewoonlijk doorgaans meestal
+    daily repeatedly regularly often frequently constantly routinely usually"""
+)
+_NOT_PARTICIPLES = words("gebied gebieden gevecht gevechten geweld gezicht gerecht geld gesprek gezag gewicht gedicht")
+_NO_LONGER = re.compile(r"\b(?:niet\s+meer|niet\s+langer|no\s+longer|nog\s+steeds)\b")
+_PROGRESSIVE_PERFECT = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b")
+
+
+def _participle(word: str, english: bool) -> bool:
+    if english:
+        return len(word) > 4 and word.endswith("ed") or word in _EN_PARTICIPLES
+    if word in _NOT_PARTICIPLES or len(word) < 6:
+        return False
+    return bool(_NL_PARTICIPLE.fullmatch(word))
+
+
+# "gedood", "ingenomen", "teruggedrongen", "veroverd", "beschoten": a participle, with a separable particle.
+_NL_PARTICIPLE = re.compile(
+    r"(?:in|uit|op|af|aan|terug|toe|vrij|mee|weg|door|over|om|neer|bij|na|samen|tegen|vast|los|binnen|buiten)?"
+    r"ge[^\W\d]{2,}(?:d|t|en)|(?:her|ver|be|ont|er)[^\W\d]{3,}(?:d|t)"
+)
+
+
+_EN_PARTICIPLES = words(
+    """been done made said told killed hit struck left met taken given seen shot fought held known shown built sent
+    cost put set lost won paid sold brought bought caught taught thought become begun gone come run found kept
+    spent broken spoken written chosen driven flown grown thrown fallen"""
+)
+
+
+_SUBJECT = re.compile(r"(?:de|het|the)\s+((?:[^\W\d]+\s+){1,3})")
+
+
+def _subject_head(lowered: str) -> str | None:
+    """The head noun of a sentence that opens with an article: "de russische invasie van ..." -> invasie."""
+    match = _SUBJECT.match(lowered)
+    if not match:
+        return None
+    tokens = match.group(1).split()
+    for i in range(len(tokens)):
+        if _is_head(tokens, i):
+            return tokens[i]
+    return None
+
+
+def _main_clause(lowered: str, language: str | None) -> list[str] | None:
+    """The words of the sentence's main clause: the first clause that is not subordinate and has a verb
+    we can recognise (a past, an auxiliary); None when there is none (a present tense, say)."""
+    subordinate = False
+    for part in _SPLIT.split(lowered):
+        tokens = _WORD.findall(part)
+        if not tokens:
+            continue
+        if tokens[0] in _SUBORDINATE:
+            subordinate = True
+            continue
+        if subordinate and not _is_verb(tokens[0], language):
+            continue  # still the fronted clause ("hoewel X, een naam, Y had, kon hij"): the main one opens with its verb
+        subordinate = False
+        if not _AUXILIARIES.isdisjoint(tokens) or _is_past(part, language):
+            return tokens
+    return None
+
+
+def _is_verb(word: str, language: str | None) -> bool:
+    return word in _AUXILIARIES or word in _WOULD or _is_past(word, language)
+
+
+def _aspect(lowered: str, language: str | None) -> str:
+    """ "event" (the main clause tells a past event), "report" (a past or perfect only in a subordinate
+    clause), "state" (a state, habit, pluperfect or ongoing activity) or "none" (present, future)."""
+    tokens = set(_WORD.findall(lowered))
+    if not tokens.isdisjoint(_HABITUAL) or _PROGRESSIVE_PERFECT.search(lowered) or _NO_LONGER.search(lowered):
+        return "state"
+    clause = _main_clause(lowered, language)
+    if clause is None:  # "een journaliste die werkte voor ... kwam om het leven": the main verb is not found
+        first = next((w for w in _WORD.findall(lowered) if _is_verb(w, language)), None)
+        if first in _WOULD:
+            return "none"
+        if _is_past(lowered, language):
+            return "event"
+        return "report" if _PERFECT.search(lowered) else "none"
+    first_verb = next((w for w in clause if w in _WOULD or w in _AUXILIARIES or _is_past(w, language)), None)
+    if first_verb in _WOULD and not _ALLEGED.search(lowered):
+        return "none"  # "zou ... van plan zijn", "would send": a plan or a possibility
+    english = language == "en" or (language is None and "the" in tokens)
+    participles = [w for w in clause if _participle(w, english)]
+    if participles and not _PLUPERFECT_AUX.isdisjoint(clause) and not (english and "had" not in clause):
+        return "state"  # pluperfect: before the time the story stands at
+    if not participles and not _STATIVE.isdisjoint(clause):
+        verbs = [w for w in clause if w in _STRONG_PAST or (w not in _STATIVE and _is_past(w, language))]
+        if all(w in _STATIVE for w in verbs):
+            return "state"
+    return "event" if _is_past(" ".join(clause), language) or participles else "none"
+
+
+PARAGRAPH_RESET = False
+THEMATIC_MAIN = False
 
 
 class TimeTagger:
@@ -1629,14 +1777,22 @@ class TimeTagger:
     def run(self, text: str, spans: list[tuple[int, int]], state: State) -> Iterator[tuple[list[Cand], str | None]]:
         """For each sentence its expressions and its event date, reading the text in order."""
         narrative = state.genre == "narrative"
-        carried: str | None = None
+        carried: str | None = None  # narrative: the date the story stands at
+        section: str | None = None  # narrative: the date the current section starts at
+        story: str | None = None  # news: the date of the development the paragraph tells
+        published = _value(state.anchor.year, state.anchor.month, state.anchor.day) if state.anchor else None
         headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
         previous_end = 0
         for start, end in spans:
             gap = text[previous_end:start]
-            previous_end = end
             if narrative and "=" in gap:
-                carried = self._enter_sections(gap, headings, state) or carried
+                carried = section = self._enter_sections(gap, headings, state)
+            elif "\n" in gap and previous_end:
+                # A new paragraph: a narrative goes back to its section's date, news to the report's.
+                story = None
+                if narrative and PARAGRAPH_RESET:
+                    carried = section or state.main
+            previous_end = end
             state.sentence += 1
             sentence = text[start:end]
             lowered = sentence.lower()
@@ -1650,18 +1806,23 @@ class TimeTagger:
             if event is None:
                 event = self._anchored_event(sentence, state)
                 keep = event is not None
+            if event is None and narrative and _aspect(lowered, state.language) == "event":
+                event = self._subject_event(lowered, state)
+                keep = event is not None
             if event is not None:
                 if narrative and keep and not state.frozen:
                     carried = event
+                if keep and not state.frozen:
+                    story = event
                 if not state.frozen and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", event):
-                    self._remember(event, tokens, state)
-            elif _is_past(sentence, state.language):
-                if narrative:
-                    event = carried
-                elif state.anchor is not None:
-                    event = _value(state.anchor.year, state.anchor.month, state.anchor.day)
-            elif not narrative and state.anchor is not None and _PERFECT.search(sentence):
-                event = _value(state.anchor.year, state.anchor.month, state.anchor.day)
+                    self._remember(event, tokens, state, lowered)
+            else:
+                aspect = _aspect(lowered, state.language)
+                since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
+                if aspect == "event" and not since:
+                    event = carried if narrative else (story or published)
+                elif not narrative and (aspect == "report" or (aspect == "event" and since)):
+                    event = published  # "X stelt dat ... zijn afgeslagen", "sinds maart zijn ... gevlucht": as of the report
             yield cands, event
 
     @staticmethod
@@ -1685,7 +1846,11 @@ class TimeTagger:
                 return following.value, True  # "de nacht van 3 op 4 maart": the morning after
             if not cand.range_to:
                 # "in 2022 werd op 5 maart ...": a later, finer date within the first one says more.
-                finer = [c for c in dated[i + 1 :] if c.value.startswith(cand.value) and c.value != cand.value]
+                # "op 24 februari 2022 ... 's ochtends vroeg": a part of that day too.
+                later = dated[i + 1 :] + [
+                    c for c in cands if c.background and c.type == "TIME" and c.start > cand.start
+                ]
+                finer = [c for c in later if c.value.startswith(cand.value) and c.value != cand.value]
                 if finer:
                     return finer[0].value, True
             return cand.value, not cand.range_to
@@ -1703,10 +1868,25 @@ class TimeTagger:
             if not state.frozen:
                 state.ref = Ref.parse(value)
             return value
+        if state.main and _OPENING_PHASE.search(sentence):
+            return state.main  # "in de beginfase", "in the early days": the start of what the text is about
         return None
 
     @staticmethod
-    def _remember(event: str, tokens: set[str], state: State) -> None:
+    def _subject_event(lowered: str, state: State) -> str | None:
+        """ "de invasie werd breed veroordeeld": a sentence about the event its text opened with (the subject
+        of its first dated sentence) happened then."""
+        subject = _subject_head(lowered)
+        if subject is None:
+            return None
+        if state.lead and subject == state.lead[0]:
+            return state.lead[1]
+        return None
+
+    @staticmethod
+    def _remember(event: str, tokens: set[str], state: State, lowered: str = "") -> None:
+        if state.lead is None and (subject := _subject_head(lowered)):
+            state.lead = (subject, event[:10])
         index = len(state.dated)
         state.dated.append((event[:10], frozenset(tokens)))
         for word in tokens:
@@ -1729,10 +1909,10 @@ class TimeTagger:
                     value = cand.value
                     break
             headings.append((level, value))
-        value = next((v for _, v in reversed(headings) if v), None) or state.main
-        if value:
-            state.ref = Ref.parse(value)
-        return value
+        value = next((v for _, v in reversed(headings) if v), None)
+        if value or state.main:
+            state.ref = Ref.parse(value or state.main)
+        return value or (state.main if THEMATIC_MAIN else None)
 
 
 _HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
