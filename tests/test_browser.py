@@ -252,6 +252,20 @@ def test_topics_are_created_and_published_through_the_pages(page: Page, server: 
     page.wait_for_load_state("load")
     expect(page.locator(".overview-body article.overview h1")).to_be_visible()
     shoot(page, "topic-published")
+    # edit the topic, then delete it
+    page.get_by_text("Onderwerp bewerken").click()
+    edit = page.locator("#edit-form")
+    edit.get_by_label("Trefwoorden").fill("vluchtelingen, grens, unhcr")
+    edit.get_by_role("button", name="Bewaren").click()
+    expect(edit.locator("[role=status]")).to_contain_text("Gelukt")
+    page.wait_for_load_state("load")
+    expect(page.get_by_text("Trefwoorden: vluchtelingen, grens, unhcr")).to_be_visible()
+    page.get_by_text("Onderwerp bewerken").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Onderwerp verwijderen").click()
+    page.wait_for_url(re.compile(r"/topics$"))
+    expect(page.get_by_role("link", name="Vluchtelingen")).to_have_count(0)
+    expect(page.get_by_role("link", name="Oorlog in Oekraïne")).to_be_visible()
 
 
 def test_the_timeline_opens_an_entrys_sources(page: Page, server: tuple[str, str]) -> None:

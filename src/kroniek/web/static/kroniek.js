@@ -67,11 +67,15 @@
     var form = event.target;
     if (!form.matches("form[data-api]")) return;
     event.preventDefault();
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
     var headers = { Accept: "application/json" };
     var token = readToken();
     if (token) headers["X-Kroniek-Token"] = token;
     var body;
-    if (form.dataset.encoding === "multipart") {
+    var method = form.dataset.method || "POST";
+    if (method === "DELETE" || method === "GET") {
+      body = undefined;
+    } else if (form.dataset.encoding === "multipart") {
       body = new FormData(form);
     } else {
       headers["Content-Type"] = "application/json";
@@ -80,7 +84,7 @@
     var button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
     say(form, form.dataset.working || "…", true);
-    fetch(form.dataset.api, { method: form.dataset.method || "POST", headers: headers, body: body, credentials: "same-origin" })
+    fetch(form.dataset.api, { method: method, headers: headers, body: body, credentials: "same-origin" })
       .then(function (response) {
         return response.text().then(function (text) {
           var parsed = null;
@@ -104,7 +108,8 @@
           });
         }
         form.dispatchEvent(new CustomEvent("kroniek:done", { bubbles: true, detail: parsed }));
-        if (form.dataset.reload !== undefined) setTimeout(function () { location.reload(); }, 600);
+        if (form.dataset.next) setTimeout(function () { location.assign(form.dataset.next); }, 600);
+        else if (form.dataset.reload !== undefined) setTimeout(function () { location.reload(); }, 600);
       })
       .catch(function (err) {
         say(form, (form.dataset.failed || "Error") + ": " + err.message, false);
