@@ -27,6 +27,7 @@ else at the text's main date (that of its first dated sentence). Explanations
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -1230,6 +1231,7 @@ ADJ_UNITS = {
     "jarige": "Y", "jarig": "Y", "daagse": "D", "daags": "D", "weekse": "W", "maandse": "M", "maands": "M",
     "urige": "H",
 }  # fmt: skip
+_ADJ_SUFFIXES = tuple(ADJ_UNITS)
 _COUNT = rf"(\d{{1,3}}|{_alt(w for w in NUMERALS if w not in ('a', 'an', 'een', 'één'))})"
 
 
@@ -1248,6 +1250,8 @@ def _unit_adjective(m: re.Match[str], state: State, text: str) -> list[Cand] | N
 
 def _adjective_parts(word: str) -> bool:
     """Whether a word is a numeral glued to a duration adjective ("vijfdaagse")."""
+    if not word.endswith(_ADJ_SUFFIXES):
+        return False
     return any(word.endswith(suffix) and word[: -len(suffix)] in NUMERALS for suffix in ADJ_UNITS)
 
 
@@ -1577,24 +1581,26 @@ _PERFECT = re.compile(
 
 def _is_past(sentence: str, language: str | None = None) -> bool:
     """Whether a finite verb in the past tense occurs: a strong form or a regular -de/-te/-ed ending."""
-    for word in _WORD.findall(sentence.lower()):
-        if word in _STRONG_PAST and not (language == "nl" and word in _DUTCH_WORDS):
-            return True
-        if len(word) < 5 or word in _NOT_PAST:
-            continue
-        if language != "nl" and word.endswith("ed") and not word.endswith(("oed", "eed")):
-            return True
-        if (
-            language == "en"
-            or word.startswith("ge")
-            or word.endswith("ende")
-            or word.endswith("enden")
-            and word[-6] not in "eiouj"
-        ):
-            continue  # participles used as adjectives, present participles
-        if _PAST_SUFFIX.search(word):
-            return True
-    return False
+    return any(_past_word(word, language) for word in _WORD.findall(sentence.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _past_word(word: str, language: str | None) -> bool:
+    if word in _STRONG_PAST and not (language == "nl" and word in _DUTCH_WORDS):
+        return True
+    if len(word) < 5 or word in _NOT_PAST:
+        return False
+    if language != "nl" and word.endswith("ed") and not word.endswith(("oed", "eed")):
+        return True
+    if (
+        language == "en"
+        or word.startswith("ge")
+        or word.endswith("ende")
+        or word.endswith("enden")
+        and word[-6] not in "eiouj"
+    ):
+        return False  # participles used as adjectives, present participles
+    return bool(_PAST_SUFFIX.search(word))
 
 
 def precision_of(value: str | None) -> str | None:
@@ -1723,7 +1729,7 @@ def _main_clause(lowered: str, language: str | None) -> list[str] | None:
 
 
 def _is_verb(word: str, language: str | None) -> bool:
-    return word in _AUXILIARIES or word in _WOULD or _is_past(word, language)
+    return word in _AUXILIARIES or word in _WOULD or _past_word(word, language)
 
 
 def _aspect(lowered: str, language: str | None) -> str:
@@ -1740,7 +1746,7 @@ def _aspect(lowered: str, language: str | None) -> str:
         if _is_past(lowered, language):
             return "event"
         return "report" if _PERFECT.search(lowered) else "none"
-    first_verb = next((w for w in clause if w in _WOULD or w in _AUXILIARIES or _is_past(w, language)), None)
+    first_verb = next((w for w in clause if _is_verb(w, language)), None)
     if first_verb in _WOULD and not _ALLEGED.search(lowered):
         return "none"  # "zou ... van plan zijn", "would send": a plan or a possibility
     english = language == "en" or (language is None and "the" in tokens)
@@ -1748,7 +1754,7 @@ def _aspect(lowered: str, language: str | None) -> str:
     if participles and not _PLUPERFECT_AUX.isdisjoint(clause) and not (english and "had" not in clause):
         return "state"  # pluperfect: before the time the story stands at
     if not participles and not _STATIVE.isdisjoint(clause):
-        verbs = [w for w in clause if w in _STRONG_PAST or (w not in _STATIVE and _is_past(w, language))]
+        verbs = [w for w in clause if w in _STRONG_PAST or (w not in _STATIVE and _past_word(w, language))]
         if all(w in _STATIVE for w in verbs):
             return "state"
     return "event" if _is_past(" ".join(clause), language) or participles else "none"
@@ -1806,7 +1812,8 @@ class TimeTagger:
             if event is None:
                 event = self._anchored_event(sentence, state)
                 keep = event is not None
-            if event is None and narrative and _aspect(lowered, state.language) == "event":
+            aspect = _aspect(lowered, state.language) if event is None else ""
+            if event is None and narrative and aspect == "event":
                 event = self._subject_event(lowered, state)
                 keep = event is not None
             if event is not None:
@@ -1817,7 +1824,6 @@ class TimeTagger:
                 if not state.frozen and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", event):
                     self._remember(event, tokens, state, lowered)
             else:
-                aspect = _aspect(lowered, state.language)
                 since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
                 if aspect == "event" and not since:
                     event = carried if narrative else (story or published)
