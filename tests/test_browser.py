@@ -218,7 +218,7 @@ def test_a_topic_can_be_followed(page: Page, server: tuple[str, str]) -> None:
     targets = [(s["channel"], s["target"]) for s in list_subscriptions(store, topic.id, active_only=True)]
     assert ("email", "redactie@example.org") in targets
     page.reload()
-    expect(page.locator("main .meta").first).to_contain_text("1 volgers")
+    expect(page.locator("main .meta").first).to_contain_text("1 volger")
     # the token holder sees the subscriptions and can end one
     subs = page.locator("[data-subscriptions]")
     subs.get_by_role("button", name="Toon abonnementen").click()
