@@ -170,3 +170,17 @@ def test_source_noun_phrases_passives_and_adjectival_participles(tag):
 
 def test_volgens_stops_at_the_verb(tag):
     assert tag("Volgens Russische bloggers verloor het Russische leger veel man.") == [("Volgens", None, "asserts")]
+
+
+def test_volgens_after_an_article(tag):
+    assert tag("Op 10 juni was het volgens Oekraïne duidelijk dat de aanval mislukte.") == [
+        ("volgens", "Ukraine", "asserts")
+    ]
+
+
+def test_cues_of_the_document_s_language_and_infinitives(tag):
+    assert tag("De stress bij de troepen is groot, dat is duidelijk.") == []  # English "stress" is no Dutch cue
+    assert tag("Ze vroegen inwoners om voertuigen te melden.") == []
+    assert tag("Duitsland zegde voor het eerst wapens aan Oekraïne toe.") == [
+        ("zegde voor het eerst wapens aan Oekraïne toe", "Germany", "asserts")
+    ]

@@ -3,14 +3,16 @@
 The list is written from ordinary reporting-verb usage, not from any annotated text. A verb
 is given by its forms (present, past, participle); a separable Dutch verb by its stem forms
 and its particle, joined by ``~`` (a gap of a few words: "kondigde de president gisteren ...
-aan"). Columns: ``cue  stance  speaker  requires``:
+aan"). Columns: ``cue  stance  speaker  requires  language``:
 
 - ``stance``: asserts | denies;
 - ``speaker``: ``subject`` (the clause's subject), ``after`` (the name after the cue:
   "volgens X"), ``agent`` (the ``door``/``by`` phrase of a passive: "werd door X geschat"), or
   ``none``;
 - ``requires``: ``-`` or ``dat``/``that``: the cue counts only with a complement clause (a
-  quote or a colon does as well).
+  quote or a colon does as well);
+- ``language``: nl | en: a cue is looked for in text of its language (or of unknown language), so
+  the English "stress" or "state" is no cue in Dutch text.
 
 Run: ``.venv/bin/python tools/build_claims_cues.py``.
 """
@@ -45,7 +47,7 @@ DUTCH_VERBS: list[tuple[str, str, str, str]] = [
     ("onthul onthult onthullen onthulde onthulden", "onthuld", A, "dat"),
     ("suggereer suggereert suggereren suggereerde suggereerden", "gesuggereerd", A, "dat"),
     ("beloof belooft beloven beloofde beloofden", "beloofd", A, "dat"),
-    ("twitter twittert twitterde twitterden", "getwitterd", A, "-"),
+    ("twittert twitterde twitterden", "getwitterd", A, "-"),
     ("ontken ontkent ontkennen ontkende ontkenden", "ontkend", D, "-"),
     ("weerspreek weerspreekt weerspreken weersprak weerspraken", "weersproken", D, "-"),
     ("weerleg weerlegt weerleggen weerlegde weerlegden", "weerlegd", D, "-"),
@@ -127,7 +129,19 @@ NEEDS_COMPLEMENT = frozenset({"zeg", "meld", "stel", "claim", "bericht", "schat"
                               "promises", "pledge", "pledges"})  # fmt: skip
 
 
-def rows() -> list[tuple[str, str, str, str]]:
+def rows() -> list[tuple[str, ...]]:
+    dutch = _dutch()
+    english = [(*r, "en") for r in _english()]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for row in [(*r, "nl") for r in dutch] + english:
+        if (row[0], row[-1]) not in seen:
+            seen.add((row[0], row[-1]))
+            unique.append(row)
+    return unique
+
+
+def _dutch() -> list[tuple[str, str, str, str]]:
     out: list[tuple[str, str, str, str]] = []
     for forms, participles, stance, requires in DUTCH_VERBS:
         for form in forms.split():
@@ -142,22 +156,21 @@ def rows() -> list[tuple[str, str, str, str]]:
         for part in participles.split():
             out.append((part, stance, "agent", requires))
     out.extend(DUTCH_PHRASES)
+    return out
+
+
+def _english() -> list[tuple[str, str, str, str]]:
+    out: list[tuple[str, str, str, str]] = []
     for forms, stance, requires in ENGLISH_VERBS:
         for form in forms.split():
             out.append((form, stance, "subject", "that" if form in NEEDS_COMPLEMENT else requires))
     out.extend(ENGLISH_PHRASES)
-    seen: set[str] = set()
-    unique = []
-    for row in out:
-        if row[0] not in seen:
-            seen.add(row[0])
-            unique.append(row)
-    return unique
+    return out
 
 
 def main() -> None:
     table = rows()
-    lines = ["cue\tstance\tspeaker\trequires"] + ["\t".join(r) for r in table]
+    lines = ["cue\tstance\tspeaker\trequires\tlanguage"] + ["\t".join(r) for r in table]
     (DATA / "claims_cues.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"claims_cues.tsv: {len(table)} cues")
 

@@ -160,26 +160,30 @@ class Cue:
     requires: str  # "-" or a complementiser ("dat", "that"): a quote or colon does as well
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, list[Cue]]:
-    """Cues keyed by their first word, longest first."""
+@lru_cache(maxsize=4)
+def cues(language: str | None = None) -> dict[str, list[Cue]]:
+    """Cues of one language (both when None) keyed by their first word, longest first."""
     text = resources.files("kroniek.data").joinpath("claims_cues.tsv").read_text(encoding="utf-8")
     table: dict[str, list[Cue]] = {}
     for line in text.splitlines()[1:]:
         if not line.strip():
             continue
-        cue, stance, speaker, requires = line.split("\t")
+        cue, stance, speaker, requires, lang = line.split("\t")
+        if language is not None and lang != language:
+            continue
         words = tuple(fold(cue).split())
-        table.setdefault(words[0], []).append(Cue(words, stance, speaker, requires))
+        entry = Cue(words, stance, speaker, requires)
+        if entry not in table.get(words[0], []):
+            table.setdefault(words[0], []).append(entry)
     for entries in table.values():
         entries.sort(key=lambda c: -len(c.words))
     return table
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _cue_pattern(language: str | None = None) -> re.Pattern[str]:
     """Any cue's first word: sentences without one are skipped without tokenising."""
-    firsts = sorted(cues(), key=len, reverse=True)
+    firsts = sorted(cues(language), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in firsts) + r")(?!\w)")
 
 
@@ -207,7 +211,10 @@ class Candidate:
 class ClaimTagger:
     """Appends ``claim`` mentions ({speaker, stance}, span = the cue) to ``sentence.mentions``."""
 
+    _language: str | None = None  # the document's language: cues of that language only
+
     def __call__(self, doc: Document) -> Document:
+        self._language = doc.language if doc.language in {"nl", "en"} else None
         self._countries = frozenset(e.name for e in lexicons().entries if e.kind == "country")
         self._adjectives = lexicons().adjectives
         history: list[tuple[str, str]] = []  # (name, type) of actors in reading order
@@ -228,7 +235,7 @@ class ClaimTagger:
 
     # -- cues
     def _match(self, words: list[str], i: int) -> tuple[Cue, list[int]] | None:
-        for cue in cues().get(words[i], []):
+        for cue in cues(self._language).get(words[i], []):
             positions = self._positions(cue.words, words, i)
             if positions is not None:
                 return cue, positions
@@ -350,7 +357,7 @@ class ClaimTagger:
                 return after[0].name
             return self._anaphor(words, last + 1, end, sentence_history)
         # A verb with a particle: the subject may stand between ("kondigde Zelensky aan").
-        inside = [c for c in cands if first < c.first < last]
+        inside = [c for c in cands if first < c.first < last and not self._governed(words, c)]
         if inside:
             return self._pick(inside)
         # A second verb of the sentence's subject: "Rutte sprak over ... en benadrukte dat".
@@ -456,11 +463,11 @@ class ClaimTagger:
 
     def claims(self, text: str, sent: Sentence, history: list[tuple[str, str]]) -> list[Mention]:
         folded = folded_text(text)[sent.start : sent.end]
-        if not _cue_pattern().search(folded):
+        if not _cue_pattern(self._language).search(folded):
             return []
         toks = _tokens(folded)
         words = [t.text for t in toks]
-        table = cues()
+        table = cues(self._language)
         out: list[Mention] = []
         cands: list[Candidate] | None = None
         timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]
@@ -485,7 +492,8 @@ class ClaimTagger:
                 negated_at = positions[-1]  # "niet bevestigd of ontkend": no statement was made
                 i = positions[-1] + 1
                 continue
-            if i > 0 and (words[i - 1] in DETERMINERS or self._bare_passive(words, i, positions[-1])):
+            adjectival = cue.speaker in {"subject", "agent"} and i > 0 and words[i - 1] in DETERMINERS | {"te", "to"}
+            if i > 0 and (adjectival or self._bare_passive(words, i, positions[-1])):
                 i += 1  # "de genoemde stad", "the announced aid", "since it was announced": no report
                 continue
             if cands is None:

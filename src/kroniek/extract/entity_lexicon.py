@@ -664,9 +664,10 @@ class Analysis:
             gap = self._gap(first - 1)
             if prev in SUBORDINATORS and nxt and nxt not in NOT_SUBJECT_NEXT and nxt not in {"is", "was"}:
                 return True
-            boundary = first == 0 or any(ch in gap for ch in ".;:!?,") or prev in CLAUSE
+            # not in a list ("in Londen, Frankfurt en Moskou, noteerde"), the verb right after it
+            boundary = first == 0 or any(ch in gap for ch in ".;:!?,") or prev in CLAUSE - {"en", "and"}
             verb = _looks_verb(nxt, common) or _finite(nxt) or nxt in reporting_verbs()
-            return boundary and bool(nxt) and verb
+            return boundary and bool(nxt) and verb and not self._gap(last).strip(" ")
         if prev == "aan":
             return True
         if prev in {"van", "of"} and prev2 in AUTHORITY:
