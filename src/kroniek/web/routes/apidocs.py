@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 router = APIRouter()
 
@@ -45,3 +45,9 @@ def api_docs_asset(name: str) -> FileResponse:
     if folder is None or name not in ASSETS:
         raise HTTPException(status_code=404, detail=f"no asset {name!r}")
     return FileResponse(folder / name, headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/docs", include_in_schema=False)
+def docs_redirect() -> RedirectResponse:
+    """The usual address of FastAPI's docs leads here (once the app leaves ``docs_url`` unset)."""
+    return RedirectResponse("/api/docs", status_code=307)
