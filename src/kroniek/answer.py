@@ -241,7 +241,8 @@ def ask(store: Store, question: str, *, limit: int = 5, **filters: Any) -> Answe
     if kind == "when":
         items = answer_when(strong, notes)
     elif kind == "how_many":
-        items = answer_how_many(strong, notes, body)
+        # A question that names what it counts may take figures from any passage found.
+        items = answer_how_many(hits if _categories(body) else strong, notes, body)
     elif kind == "who":
         items = answer_who(strong, notes, body)
     else:
