@@ -183,3 +183,11 @@ def test_an_elided_noun_takes_the_previous_sentence_s_category(tag):
 def test_a_count_of_a_weapon_model(tag):
     assert _cats(tag("Denemarken zegde 61 F-16's toe.")) == [("61", 61, "weapons")]
     assert _cats(tag("denemarken zegde 61 f-16's toe.")) == [("61", 61, "weapons")]
+
+
+def test_a_year_or_a_preposition_before_a_number_is_no_model_name(tag):
+    assert _cats(tag("In oktober 2023 verkocht Rusland voor 12 miljard euro aan olie.")) == [
+        ("12 miljard euro", 12e9, "money")
+    ]
+    assert _cats(tag("Sinds september 2022 bijna 500 drones neergehaald.")) == [("bijna 500", 500, "weapons")]
+    assert _cats(tag("Drie strijders werden ter dood veroordeeld.")) == [("Drie", 3, "troops")]

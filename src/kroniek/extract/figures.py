@@ -60,6 +60,7 @@ QUALIFIERS = [
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
 ]  # fmt: skip
 _QUALIFIER_OF = {tuple(q.split()): v for q, v in QUALIFIERS}
+_QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 _MONTHS = frozenset(
     [
         "januari",
@@ -102,12 +103,15 @@ EXCHANGE = frozenset(
     {"gevangenenruil", "uitwisseling", "uitgewisseld", "ruil", "exchange", "exchanged", "swap", "swapped"}
 )
 _NOT_MODEL = frozenset({"van", "de", "het", "en", "of", "the", "and", "tot", "to", "op", "in", "bij", "met", "with",
-                        "from", "by", "at", "on", "circa", "ca", "nr", "artikel"})  # fmt: skip
+                        "from", "by", "at", "on", "circa", "ca", "nr", "artikel", "voor", "na", "per", "om", "naar",
+                        "door", "uit", "aan", "dan", "als", "nog", "ook", "for", "after", "than", "about",
+                        "over", "under", "against", "into", "still", "only", "slechts", "maar", "zo",
+                        "or", "nearly", "almost"})  # fmt: skip
 # Service of people in an army: "in dienst bij het leger", "serving in the army", "aan het front".
 SERVICE = frozenset({"dienst", "dienen", "dient", "diende", "dienden", "serve", "serving", "served", "enlisted",
                      "gestationeerd", "stationed", "deployed", "ingezet", "front"})  # fmt: skip
 _KOMEN = frozenset({"kwam", "kwamen", "komen", "komt", "kom"})
-_LOSS = frozenset({"verloor", "verloren", "verliest", "verliezen", "lost", "lose", "loses", "losing"})
+_LOSS = frozenset({"verloor", "verloren", "verliest", "lost", "lose", "loses", "losing"})
 ARMY = frozenset({"leger", "legers", "strijdkrachten", "krijgsmacht", "army", "forces", "front", "military"})
 _STOP = frozenset({",", ";", ":", "(", ")", ".", "?", "!"})
 
@@ -381,7 +385,9 @@ class FigureTagger:
         if not prev.text.isalpha() or prev.text in _NOT_MODEL or prev.text in _MONTHS or prev.end != toks[i].start - 1:
             return False
         if i > 1 and toks[i - 2].text[0].isdecimal():
-            return True  # a count, a name, a number: "18 Leopard 2"
+            year = len(toks[i - 2].text) == 4 and toks[i - 2].text.isdecimal()
+            # a count, a name, a number: "18 Leopard 2" (not "in 2022 voor 12", "2022 bijna 500")
+            return not year and prev.text not in _QUALIFIER_WORDS
         after = folded[toks[i].end : toks[i].end + 2]
         return after[:1] == "-" and after[1:].isalpha()  # "Leopard 2-tanks"
 
