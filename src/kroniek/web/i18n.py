@@ -146,6 +146,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.no_tiles": "Zonder achtergrondkaart (geen tegelserver ingesteld): de punten staan op een lege "
         "achtergrond.",
         "map.places": "Plaatsen op de kaart",
+        "map.all_events": "Alle gebeurtenissen hier",
         "map.empty": "Nog geen gebeurtenissen met een plaats met coördinaten.",
         "search.title": "Zoeken",
         "search.query": "Zoekterm",
@@ -321,6 +322,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map.intro": "Each dot is a place of an event; choose a dot for the events there.",
         "map.no_tiles": "No background map (no tile server configured): the points are drawn on a blank background.",
         "map.places": "Places on the map",
+        "map.all_events": "All events here",
         "map.empty": "No events with a place with coordinates yet.",
         "search.title": "Search",
         "search.query": "Search terms",

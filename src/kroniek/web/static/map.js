@@ -21,6 +21,19 @@
     });
   }
 
+  // The box around most points: a few far-away places (a summit abroad) should not shrink the story's area.
+  function coreBounds(features) {
+    var lats = [], lons = [];
+    features.forEach(function (f) { lons.push(f.geometry.coordinates[0]); lats.push(f.geometry.coordinates[1]); });
+    function trimmed(values) {
+      values.sort(function (a, b) { return a - b; });
+      var cut = values.length >= 10 ? Math.floor(values.length * 0.1) : 0;
+      return [values[cut], values[values.length - 1 - cut]];
+    }
+    var la = trimmed(lats), lo = trimmed(lons);
+    return L.latLngBounds([la[0], lo[0]], [la[1], lo[1]]);
+  }
+
   function popup(props) {
     var items = (props.events || []).slice(0, 8).map(function (e) {
       return '<li><a href="/events/' + encodeURIComponent(e.id) + '">' + escapeHtml(e.title) + "</a> " +
@@ -49,12 +62,12 @@
         }
       }).addTo(map);
       el.dataset.points = String(data.features.length);
-      if (data.features.length) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
+      if (data.features.length) map.fitBounds(coreBounds(data.features).pad(0.3), { maxZoom: 7, animate: false });
       // /map#Kharkiv opens that place (the event page links here)
       var wanted = decodeURIComponent(location.hash.slice(1));
       layer.eachLayer(function (marker) {
         if (wanted && marker.feature.properties.name === wanted) {
-          map.setView(marker.getLatLng(), 7);
+          map.setView(marker.getLatLng(), 7, { animate: false });
           marker.openPopup();
         }
       });
