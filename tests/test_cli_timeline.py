@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from kroniek.cli import app
+from kroniek.model import Document
+from kroniek.pipeline import Pipeline
+from kroniek.timeline.salience import day_roles
 
 SEED = Path(__file__).parents[2] / "shared" / "seeds" / "004_673d561ad2e5bcf3.txt"
 
@@ -21,6 +25,24 @@ def test_seed_004_forty_dates_json():
     assert "2022-02-24" in dates
     assert all(len(e["sentences"]) == 1 for e in entries)
     assert all(s["source"] and s["text"] for e in entries for s in e["sentences"])
+    # turning points the article itself dates: the invasion, the retreat from the north, Luhansk
+    # oblast taken, the mobilisation, the annexations, the Crimean bridge, Kherson, the grain
+    # deal, the Kakhovka dam, the Wagner mutiny
+    turning_points = {
+        "2022-02-24", "2022-04-08", "2022-07-03", "2022-09-21", "2022-09-30",
+        "2022-10-08", "2022-11-11", "2022-07-22", "2023-06-06", "2023-06-24",
+    }  # fmt: skip
+    assert len(turning_points & set(dates)) >= 7, sorted(turning_points - set(dates))
+    # each day is told by a sentence about what happened, not by a statement made that day
+    doc = Pipeline(("sentences", "time"))(
+        Document(text=json.loads(SEED.read_text(encoding="utf-8")), language="nl", genre="narrative")
+    )
+    by_text = {s.text.strip(): s for s in doc.sentences}
+    roles = Counter(day_roles(by_text[e["sentences"][0]["text"]]).get(e["date"]) for e in entries)
+    assert roles["report"] + roles["range"] <= 2, roles
+    assert roles["event"] >= 20, roles
+    invasion = next(e for e in entries if e["date"] == "2022-02-24")["sentences"][0]["text"]
+    assert "24 februari" in invasion and ("invasie" in invasion or "binnen" in invasion)
 
 
 def test_seed_004_months_markdown():

@@ -10,9 +10,11 @@ import pytest
 from kroniek.model import Document, Sentence, Timex
 from kroniek.pipeline import Pipeline
 from kroniek.timeline import TopicQuery, build_timeline
-from kroniek.timeline.dates import choose_dates
+from kroniek.timeline.dates import choose_dates, narrative_scores
 from kroniek.timeline.phases import segment
 from kroniek.timeline.render import to_json, to_markdown
+from kroniek.timeline.salience import day_roles
+from kroniek.timeline.units import build_units
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
@@ -122,3 +124,60 @@ def test_chronicle_days_and_phases(chronicle):
     spans = [p.date.split("/") for p in phases]
     assert all(a <= b for a, b in spans)
     assert any(a <= "2022-02-24" <= b for a, b in spans)
+
+
+def _tagged(text: str) -> Sentence:
+    (sent,) = Pipeline(("sentences", "time"))(Document(text=text, language="nl", genre="narrative")).sentences
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "role"),
+    [
+        ("Op 30 september 2022 ondertekende Poetin de annexatieverdragen.", "2022-09-30", "event"),
+        ("Op 6 maart 2022 meldden de strijdkrachten dat er 88 vliegtuigen waren neergehaald.", "2022-03-06", "report"),
+        ("De gouverneur verklaarde op 7 april 2022 dat het rustig was.", "2022-04-07", "report"),
+        ("Van 20 maart 2022 tot 12 april 2022 waren er gevechten.", "2022-03-20", "range"),
+        ("Op 14 juli 2022 kwamen de afgevaardigden bijeen in Den Haag.", "2022-07-14", "plain"),
+        ("On 24 February 2022 Russian troops invaded Ukraine.", "2022-02-24", "event"),
+    ],
+)
+def test_day_roles(text, day, role):
+    assert day_roles(_tagged(text)).get(day) == role
+
+
+def _chronicle(sections: list[tuple[str | None, list[str]]]) -> Document:
+    """A chronicle with wiki headings; the lead is the section without one."""
+    parts = []
+    for heading, lines in sections:
+        if heading:
+            parts.append(f"\n== {heading} ==\n")
+        parts.append(" ".join(lines) + "\n")
+    return Pipeline(("sentences", "time"))(Document(text="".join(parts), language="nl", genre="narrative"))
+
+
+def test_narrative_scores_prefer_the_lead_and_developments_over_statements():
+    doc = _chronicle(
+        [
+            (None, ["De oorlog begon op 1 maart 2022, toen het leger de grens overstak en het land binnenviel."]),
+            (
+                "Het front",
+                [
+                    "Op 2 maart 2022 meldde de woordvoerder dat de stad rustig was.",
+                    "Op 5 maart 2022 werd de stad Noordhaven door het leger ingenomen.",
+                    "Op 6 maart 2022 waren er gesprekken.",
+                    "Op 8 maart 2022 werd er weer gevochten.",
+                ],
+            ),
+            ("Verdrag van Zuidhaven", ["Op 20 maart 2022 werd het verdrag van Zuidhaven ondertekend."]),
+            ("Reacties", ["Op 21 maart 2022 zei de minister dat hij het verdrag steunde."]),
+            ("Geschiedenis", ["Op 3 mei 1950 werd de eerste brug gebouwd."]),
+        ]
+    )
+    scores = narrative_scores(build_units([doc]))
+    assert max(scores, key=scores.get) == "2022-03-01"  # named in the lead
+    assert scores["2022-03-05"] > scores["2022-03-02"]  # a town taken, not a statement
+    assert scores["2022-03-20"] > scores["2022-03-21"]  # what the heading names
+    assert "1950-05-03" not in scores  # an aside far from the story
+    (entry,) = build_timeline([doc], dates=1, sentences=1, start="2022-03-20", end="2022-03-20")
+    assert "ondertekend" in entry.sentences[0].text
