@@ -477,3 +477,29 @@ def test_undated_thematic_section_has_no_event_dates_until_a_date_is_given() -> 
         "De troepen maakten gebruik van drones. Op 3 maart 2022 kwamen er nieuwe wapens aan. Ze werden meteen ingezet."
     )
     assert events(text, genre="narrative") == ["2022-02-24", None, None, "2022-03-03", "2022-03-03"]
+
+
+def test_attributive_dates_named_events_and_that_moment() -> None:
+    # "de crisis van 1993" dates the crisis, not the sentence; the later "in 1994" does.
+    text = "de crisis van 1993 en de oorlog in 1994 zorgden voor onrust."
+    assert events(text, genre="narrative") == ["1994"]
+    # A date given where an event is named dates it for later mentions, anywhere in a sentence.
+    text = (
+        "Poetin noemde de aanvallen een vergelding voor de explosie op de brug van zaterdag 8 oktober. "
+        "De brug werd in 2018 geopend. Het verkeer werd na de explosie enkele uren stilgelegd."
+    )
+    assert events(text, published="2022-10-11")[2] == "2022-10-08"
+    # "op dat moment": the story's time, whatever the verb.
+    text = "op 12 maart 2022 waren twee miljoen mensen gevlucht. volgens de vn waren er op dat moment veel vertrokken."
+    assert events(text, genre="narrative") == ["2022-03-12", "2022-03-12"]
+
+
+def test_quoted_words_and_present_reporting_verbs() -> None:
+    # A quotation's future is not the narrator's plan: the story moves on to 1990.
+    text = (
+        "in 1989 viel de muur. de minister sprak in 1990 de woorden: 'de navo zal niet uitbreiden', en dat gold toen. "
+        "de sovjet-unie ging akkoord."
+    )
+    assert events(text, genre="narrative")[-1] == "1990"
+    text = "On Wednesday Russia announced the withdrawal. Officials believe 30,000 troops were moved."
+    assert events(text, published="2022-11-12", language="en") == ["2022-11-09", "2022-11-12"]

@@ -1065,7 +1065,8 @@ def _unit_after(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 # "na de invasie", "kort voor het begin van de oorlog", "after the summit of Bucharest": an event as anchor.
 _ANCHOR = re.compile(
-    r"\s*(?:(?:kort|direct|vlak|meteen|vrijwel\s+meteen|onmiddellijk|shortly|immediately|just|vanaf)\s+)?"
+    r"\s*(?:(?:al\s+)?(?:heel\s+|zeer\s+|very\s+)?(?:kort|direct|vlak|meteen|vrijwel\s+meteen|onmiddellijk|snel|spoedig|"
+    r"shortly|immediately|just|soon|vanaf)\s+)?"
     r"(na|vanaf|bij|tijdens|voor|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar|after|during|before|prior\s+to|"
     r"ahead\s+of|in\s+the\s+run-up\s+to|at)\s+"
     r"(?:(?:het\s+)?(?:begin|start|uitbreken|aanvang)\s+van\s+|the\s+(?:start|beginning|outbreak)\s+of\s+)?"
@@ -1211,6 +1212,9 @@ _SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D"), "DE
 
 
 _EVENT_LINKS = words("na voor nadat voordat after before")
+_NAMED_ANCHOR = re.compile(
+    r"(?<!\w)(?:na|bij|tijdens|after|during)\s+(?:de|het|the)\s+([^\W\d][^.,;:!?()\n]{2,40})", re.IGNORECASE
+)
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -1458,6 +1462,9 @@ def _is_background(text: str, start: int) -> bool:
     left = _left_word(text, start)
     if left in _BACKGROUND_LEFT or _SINCE_EVENT.search(text, max(0, start - 50), start):
         return True
+    if left in ("van", "of") and (noun := _OF_NOUN.search(text, max(0, start - 40), start)):
+        # "de crisis van 1993", "de explosie op de brug van zaterdag 8 oktober": the date of a thing named
+        return noun.group(1).lower() not in _TIME_NOUNS
     clause = _CLAUSE_START.search(text, max(0, start - 60), start)
     if clause and not re.search(r"[.;:!?]", text[clause.end() : start]):
         return True  # ", die in 1997 was gesloten,": a relative clause looks elsewhere
@@ -1472,14 +1479,26 @@ def _is_background(text: str, start: int) -> bool:
     return False
 
 
+_OF_NOUN = re.compile(r"(?:de|het|the)\s+(?:[^\W\d]+\s+){0,2}?([^\W\d]{3,})\s+(?:van|of)\s+$", re.IGNORECASE)
+_TIME_NOUNS = (
+    words(
+        """begin einde eind midden helft loop rest start end beginning middle half course maand jaar week dag
+        zomer winter lente herfst voorjaar najaar summer spring autumn fall"""
+    )
+    | set(PARTS_OF_DAY)
+    | set(UNITS)
+)
+
 # "de invasie op 24 februari 2022", "the attack of 8 June": a noun dated where it is named.
 _NAMED_BEFORE = re.compile(
-    r"(?:^|\s)(?:de|het|the)\s+(?:[^\W\d]+(?:e|an|ish)\s+){0,2}([^\W\d]{4,})\s+(?:op|van|on|of)\s+$", re.IGNORECASE
+    r"(?:^|\s)(?:de|het|the)\s+(?:[^\W\d]+(?:e|an|ish)\s+){0,2}([^\W\d]{4,})\s+"
+    r"(?:(?:op|in|bij|aan|at|on|in|near)\s+(?:de|het|the)\s+([^\W\d]{3,})\s+)?(?:op|van|on|of)\s+$",
+    re.IGNORECASE,
 )
 
 
 def _name_event(text: str, cand: Cand, state: State) -> None:
-    match = _NAMED_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+    match = _NAMED_BEFORE.search(text, max(0, cand.start - 80), cand.start)
     if match and not _ADJECTIVE.search(match.group(1).lower()):
         state.named.setdefault(match.group(1).lower(), cand.value[:10])
 
@@ -1546,7 +1565,7 @@ _STRONG_PAST = words(
     hielpen kroop kropen las lazen leed liep loog mat meed rees rezen schoof smolt sneed sneden sprong sprongen
     stak stal streed streden verbond verbonden vergat vergaten verkoos verkozen vermeed versloeg
     verslogen vertrok vertrokken verwierf verwierven vloeide vocht vochten vroor wierp wierpen woog zong zongen
-    zonk zonken zweeg zwegen ving vingen wezen onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
+    zonk zonken zweeg zwegen ving vingen wezen deed deden onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
     bedroeg bedroegen betrof betroffen overleed verzette herriep sprak onderschreef onderschreven schreef
     beat bore bound bred caught clung crept dealt dug drew drank ate fed felt fought forgot froze hid laid led
     lent lit meant paid rode rang sold shook shone sank sat slept slid spun stood stole stuck stung swore
@@ -1631,11 +1650,16 @@ _EXPLANATION = re.compile(
     r"(?:de|the)\s+(?:directe\s+|belangrijkste\s+|main\s+)?(?:reden|aanleiding|oorzaak|reason|cause)\b"
 )
 _WOULD = words("zou zouden zal zullen would will")
+# Quoted words ("sprak de woorden: 'de navo zal ...'") are someone's, not the narrator's plan.
+_QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))['‘][^']{6,}?['’](?=[\s.,;:!?]|$)|\"[^\"]*\"|“[^”]*”")
 # "zouden ... zijn gedood", "would have": an allegation about the past, not a plan.
 _ALLEGED = re.compile(
     r"\b(?:zou|zouden)\b.*(?:\b(?:zijn|hebben)\s+[^\W\d]*ge[^\W\d]+|ge[^\W\d]+\s+(?:zijn|hebben)\b)|\bwould\s+have\b"
 )
 _BEFORE = words("voor voorafgaand before prior ahead")
+_AT_THAT_TIME = re.compile(
+    r"\b(?:op\s+dat\s+(?:moment|tijdstip)|op\s+datzelfde\s+moment|at\s+that\s+(?:time|moment)|at\s+the\s+time)\b"
+)
 _OPENING_PHASE = re.compile(
     r"\b(?:in|tijdens|during)\s+(?:de|the)\s+(?:beginfase|beginperiode|begindagen|eerste\s+(?:fase|dagen|uren)|"
     r"early\s+days|initial\s+phase|opening\s+(?:phase|days)|first\s+(?:days|hours))\b",
@@ -1649,7 +1673,7 @@ _OPENING_PHASE = re.compile(
 # ("has been asking") has no date of its own.
 
 _SPLIT = re.compile(
-    r"[,;:()\"“”]|\s(?=(?:dat|omdat|terwijl|nadat|waarna|maar|toen|die|waar|waarin|waardoor|waarmee|hoewel|zodat|"
+    r",(?!\d)|[;:()\"“”]|\s(?=(?:dat|omdat|terwijl|nadat|waarna|maar|toen|die|waar|waarin|waardoor|waarmee|hoewel|zodat|"
     r"that|because|while|after|but|when|which|who|where|although)\s)",
 )
 _SUBORDINATE = words(
@@ -1663,6 +1687,11 @@ _STATIVE = words(
     were are remained seemed lay stood lived had has have could wanted"""
 )
 _PLUPERFECT_AUX = words("was waren had hadden")
+_PRESENT_REPORTING = words(
+    """zegt zeggen stelt stellen meldt melden denkt denken gelooft geloven verwacht verwachten schat schatten
+    vreest vrezen beweert beweren meent menen claimt claimen
+    says say believes believe thinks think expects expect estimates estimate fears fear claims claim"""
+)
 _HABITUAL = words(
     """dagelijks herhaaldelijk regelmatig vaak geregeld telkens voortdurend gewoonlijk doorgaans meestal
     daily repeatedly regularly often frequently constantly routinely usually"""
@@ -1675,7 +1704,7 @@ _PROGRESSIVE_PERFECT = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b")
 def _participle(word: str, english: bool) -> bool:
     if english:
         return len(word) > 4 and word.endswith("ed") or word in _EN_PARTICIPLES
-    if word in _NOT_PARTICIPLES or len(word) < 6:
+    if word in _NOT_PARTICIPLES or len(word) < 6 or word.endswith(("heid", "tijd", "land", "lijk")):
         return False
     return bool(_NL_PARTICIPLE.fullmatch(word))
 
@@ -1750,11 +1779,14 @@ def _aspect(lowered: str, language: str | None) -> str:
     if first_verb in _WOULD and not _ALLEGED.search(lowered):
         return "none"  # "zou ... van plan zijn", "would send": a plan or a possibility
     english = language == "en" or (language is None and "the" in tokens)
+    reporting = next((w for w in clause if w in _PRESENT_REPORTING or w == first_verb), None)
+    if reporting in _PRESENT_REPORTING:
+        return "report"  # "officials believe troops were moved": as of the report
     participles = [w for w in clause if _participle(w, english)]
-    if participles and not _PLUPERFECT_AUX.isdisjoint(clause) and not (english and "had" not in clause):
+    if participles and first_verb in _PLUPERFECT_AUX and not (english and first_verb != "had"):
         return "state"  # pluperfect: before the time the story stands at
     if not participles and not _STATIVE.isdisjoint(clause):
-        verbs = [w for w in clause if w in _STRONG_PAST or (w not in _STATIVE and _past_word(w, language))]
+        verbs = [w for w in clause if _past_word(w, language)]
         if all(w in _STATIVE for w in verbs):
             return "state"
     return "event" if _is_past(" ".join(clause), language) or participles else "none"
@@ -1805,7 +1837,8 @@ class TimeTagger:
             tokens = set(_MEMORY_WORD.findall(lowered))
             state.future = not tokens.isdisjoint(FUTURE_CUES)
             # An explanation looks back and a plan looks ahead: neither moves the story's time.
-            plan = not tokens.isdisjoint(_WOULD) and not _ALLEGED.search(lowered)
+            unquoted = _QUOTED.sub(" ", lowered) if "'" in lowered or '"' in lowered else lowered
+            plan = not set(_MEMORY_WORD.findall(unquoted)).isdisjoint(_WOULD) and not _ALLEGED.search(lowered)
             state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or plan)
             cands = _scan(text, start, end, state)
             event, keep = self._event(cands, text)
@@ -1818,11 +1851,13 @@ class TimeTagger:
                 keep = event is not None
             if event is not None:
                 if narrative and keep and not state.frozen:
-                    carried = event
+                    carried = event.split("T")[0]  # the story stands at a day, not at that morning
                 if keep and not state.frozen:
                     story = event
                 if not state.frozen and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", event):
                     self._remember(event, tokens, state, lowered)
+            elif narrative and _AT_THAT_TIME.search(lowered):
+                event = carried  # "op dat moment waren er ... vertrokken": whatever the verb, then
             else:
                 since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
                 if aspect == "event" and not since:
@@ -1874,6 +1909,12 @@ class TimeTagger:
             if not state.frozen:
                 state.ref = Ref.parse(value)
             return value
+        if state.named:  # "werd na de explosie stilgelegd": anywhere, an event the text dated where it named it
+            for match in _NAMED_ANCHOR.finditer(sentence):
+                tokens = _WORD.findall(match.group(1).lower())[:4]
+                head = next((t for i, t in enumerate(tokens) if _is_head(tokens, i)), None)
+                if head in state.named:
+                    return state.named[head]
         if state.main and _OPENING_PHASE.search(sentence):
             return state.main  # "in de beginfase", "in the early days": the start of what the text is about
         return None
