@@ -35,11 +35,14 @@
   }
 
   function popup(props) {
-    var items = (props.events || []).slice(0, 8).map(function (e) {
-      return '<li><a href="/events/' + encodeURIComponent(e.id) + '">' + escapeHtml(e.title) + "</a> " +
-        '<span class="meta">' + escapeHtml(e.date || "") + "</span></li>";
+    var items = (props.events || []).slice(0, 5).map(function (e) {
+      var title = e.title.length > 90 ? e.title.slice(0, 88) + "…" : e.title;
+      return '<li><a href="/events/' + encodeURIComponent(e.id) + '">' + escapeHtml(title) + "</a> " +
+        '<span class="meta">' + escapeHtml((e.date || "").slice(0, 10)) + "</span></li>";
     });
-    return "<strong>" + escapeHtml(props.name) + "</strong> (" + props.count + ")<ul>" + items.join("") + "</ul>";
+    var all = '<a href="/events?place=' + encodeURIComponent(props.name) + '">' + escapeHtml(el.dataset.all || "") +
+      " (" + props.count + ") →</a>";
+    return "<strong>" + escapeHtml(props.name) + "</strong> (" + props.count + ")<ul>" + items.join("") + "</ul>" + all;
   }
 
   fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json, application/json" }, credentials: "same-origin" })
@@ -54,7 +57,7 @@
           });
         },
         onEachFeature: function (feature, marker) {
-          marker.bindPopup(popup(feature.properties));
+          marker.bindPopup(popup(feature.properties), { maxWidth: 320, maxHeight: 260 });
           var permanent = labelled++ < 10;
           marker.bindTooltip(escapeHtml(feature.properties.name), {
             permanent: permanent, direction: "right", offset: [8, 0], className: permanent ? "place-label" : ""
