@@ -11,17 +11,26 @@ meaning is then resolved against a reference time:
 - narrative: everything against the reference time carried forward from the last
   explicit date, as HeidelTime does for narratives.
 
-A date without a year takes it from that reference; a range is two expressions, the
-first borrowing what it lacks from the second ("17–21 februari 2022").
+A date without a year takes it from that reference (news: a year back or ahead by the tense of
+its own clause; narrative: the year of the last date given to the month, not of an earlier bare
+year); a range is two expressions, the first borrowing what it lacks from the second
+("17–21 februari 2022").
 
-Each sentence then gets an event date: its first datable expression that is not
-background ("sinds 1990", "de, in 1990 gesloten, mijn", a relative clause), else a
-date the text gave an event it names ("kort na het begin van de staking"), else, for a
-sentence that reports a past event, the date carried from the sentence before (narrative)
-or the publication date (news). In a narrative, wiki headings move the story too: a
-section starts at the date in its heading or its parent's ("== beleg (3–9 mei 1940) =="),
-else at the text's main date (that of its first dated sentence). Explanations
-("de reden daarvoor was ...") and plans ("zou ... ingaan") do not move it.
+Each sentence then gets an event date: its first datable expression that is not background
+("sinds 1990", "de crisis van 1993", a relative clause), else a date the text gave an event it
+names ("kort na het begin van de staking", "na de explosie"), else a date by what its main clause
+says (see ``_aspect``):
+
+- a past event: the date the story stands at — in a narrative the day carried from the sentence
+  before, in news the development its paragraph tells (else the publication date);
+- a statement in the present about the past ("het ministerie stelt dat ..."): the publication date
+  (news);
+- a state, habit, pluperfect, plan or ongoing activity: no date.
+
+In a narrative, wiki headings move the story too: a section starts at the date in its heading or
+its parent's ("== beleg (3–9 mei 1940) =="); a section without one is thematic and dates nothing
+until a sentence does. Explanations ("de reden daarvoor was ...") and plans ("zou ... ingaan") do
+not move the story.
 """
 
 from __future__ import annotations
@@ -1792,10 +1801,6 @@ def _aspect(lowered: str, language: str | None) -> str:
     return "event" if _is_past(" ".join(clause), language) or participles else "none"
 
 
-PARAGRAPH_RESET = False
-THEMATIC_MAIN = False
-
-
 class TimeTagger:
     """Fills ``sentence.timex``, ``sentence.event_date`` and ``sentence.event_precision``."""
 
@@ -1816,7 +1821,6 @@ class TimeTagger:
         """For each sentence its expressions and its event date, reading the text in order."""
         narrative = state.genre == "narrative"
         carried: str | None = None  # narrative: the date the story stands at
-        section: str | None = None  # narrative: the date the current section starts at
         story: str | None = None  # news: the date of the development the paragraph tells
         published = _value(state.anchor.year, state.anchor.month, state.anchor.day) if state.anchor else None
         headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
@@ -1824,12 +1828,9 @@ class TimeTagger:
         for start, end in spans:
             gap = text[previous_end:start]
             if narrative and "=" in gap:
-                carried = section = self._enter_sections(gap, headings, state)
+                carried = self._enter_sections(gap, headings, state)
             elif "\n" in gap and previous_end:
-                # A new paragraph: a narrative goes back to its section's date, news to the report's.
-                story = None
-                if narrative and PARAGRAPH_RESET:
-                    carried = section or state.main
+                story = None  # a new paragraph of a report starts from the report's date
             previous_end = end
             state.sentence += 1
             sentence = text[start:end]
@@ -1943,8 +1944,9 @@ class TimeTagger:
 
     @staticmethod
     def _enter_sections(gap: str, headings: list[tuple[int, str | None]], state: State) -> str | None:
-        """New sections: the date of the nearest heading that has one ("beleg (3–9 mei 1940)"),
-        else the text's main date. Returns the date the story now stands at."""
+        """New sections: the date of the nearest heading that has one ("beleg (3–9 mei 1940)"), which the
+        story now stands at and which is returned; else None (a thematic section), while dates without a
+        year are still read against the text's main date."""
         for match in _HEADING.finditer(gap):
             level, title = len(match.group(1)), match.group(2)
             while headings and headings[-1][0] >= level:
@@ -1959,7 +1961,7 @@ class TimeTagger:
         value = next((v for _, v in reversed(headings) if v), None)
         if value or state.main:
             state.ref = Ref.parse(value or state.main)
-        return value or (state.main if THEMATIC_MAIN else None)
+        return value
 
 
 _HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
