@@ -179,5 +179,8 @@ def test_narrative_scores_prefer_the_lead_and_developments_over_statements():
     assert scores["2022-03-05"] > scores["2022-03-02"]  # a town taken, not a statement
     assert scores["2022-03-20"] > scores["2022-03-21"]  # what the heading names
     assert "1950-05-03" not in scores  # an aside far from the story
+    # what is background is judged on the whole text, not on the sentences of a topic
+    on_topic = narrative_scores(build_units([doc], query=TopicQuery.of(["verdrag"])))
+    assert set(on_topic) == {"2022-03-20", "2022-03-21"}
     (entry,) = build_timeline([doc], dates=1, sentences=1, start="2022-03-20", end="2022-03-20")
     assert "ondertekend" in entry.sentences[0].text

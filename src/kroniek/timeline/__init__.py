@@ -1,7 +1,11 @@
 """Timelines: the key dated developments of a set of annotated documents.
 
 ``build_timeline`` chooses the dates the reports point at most (``dates.py``), and per
-date the most central non-redundant sentences (``select.py``). Levels:
+date the most central non-redundant sentences (``select.py``). A chronicle (a narrative
+such as an encyclopedia article) is read by its sections instead: the days its lead,
+its section openings and its headings point at, and the days on which it tells a
+development rather than a statement (``salience.py``); per day, the sentence that tells
+it best. Levels:
 
 * ``day``: one entry per chosen day;
 * ``month``: the same, with the references of a month pooled (entries dated ``YYYY-MM``);

@@ -16,7 +16,7 @@ from datetime import date
 
 from kroniek.timeline.salience import day_roles
 from kroniek.timeline.text import content_terms
-from kroniek.timeline.units import Unit
+from kroniek.timeline.units import Unit, sentence_days
 
 # In a chronicle the sections are the witnesses; repeated mentions within a section and
 # being a section's main date are signs of weight that a stack of news reports does not need.
@@ -186,7 +186,7 @@ def narrative_votes(units: Sequence[Unit]) -> dict[str, dict[int, Vote]]:
                 ]
             tells = _tells_heading(heading_terms[section], content_terms(u.sent.text, language))
         sections[(id(u.doc), section)].append((u, roles, tells))
-    asides = isolated([d for named in sections.values() for _, roles, _ in named for d in roles])
+    asides = isolated([d for u in units for d in sentence_days(u.sent)])  # of the whole text, topic or not
     votes: dict[str, dict[int, Vote]] = defaultdict(dict)
     for (doc, section), named in sections.items():
         opener = next(iter(named[0][1]))
