@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -73,6 +74,9 @@ def retry_after_seconds(value: str | None, at: datetime) -> int | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0, int((when - at).total_seconds()))
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -165,6 +169,15 @@ class FeedWatcher:
     def close(self) -> None:
         self.fetcher.close()
 
+    def refresh_events(self) -> None:
+        """New reports change the developments: rebuild the event records (never fatal to watching)."""
+        from kroniek.events.persist import rebuild_events
+
+        try:
+            rebuild_events(self.store)
+        except Exception:  # noqa: BLE001 - events are derived data; the next round rebuilds them
+            logger.exception("rebuilding events failed")
+
     # -- rounds ------------------------------------------------------------------------
 
     def poll_due(self, limit: int = 50) -> list[PollResult]:
@@ -188,6 +201,8 @@ class FeedWatcher:
             for result in results:
                 if on_result is not None:
                     on_result(result)
+            if any(r.report.added for r in results):
+                self.refresh_events()
             done += 1
             if rounds is not None and done >= rounds:
                 break

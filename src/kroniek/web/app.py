@@ -32,6 +32,9 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
         description="Follow a developing news story: documents, sentences with their mentions, events, "
         "timelines, overviews, topics, subscriptions and search.",
         version="0.1.0",
+        # The docs are served from the package (/api/docs), not from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     init_state(app, db_url, settings)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

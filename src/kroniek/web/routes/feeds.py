@@ -182,6 +182,10 @@ def _ingest_uploads(store: Store, uploads: list[tuple[str, bytes | None]], limit
                 item.source = name
             ingestor = ingestor or Ingestor(store)
             ingestor.add(item, report)
+    if report.added:
+        from kroniek.events.persist import rebuild_events
+
+        rebuild_events(store)
     return IngestResult(
         added=report.added,
         duplicates=report.duplicates,
