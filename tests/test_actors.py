@@ -144,3 +144,9 @@ def test_a_platform_written_on_is_no_actor(tag):
 
 def test_female_slavic_surnames_transliterate(tag):
     assert [a["name"] for a in tag("Journalist Joelia Latynina sprak.")] == ["Yulia Latynina"]
+
+
+def test_western_names_after_a_title_keep_their_spelling(tag):
+    text = "in 1994 zei de amerikaanse minister van buitenlandse zaken warren christopher dat."
+    assert [a["name"] for a in tag(text)] == ["Warren Christopher"]
+    assert [a["name"] for a in tag("de duitse president jacques wörner sprak.")] == ["Jacques Wörner"]

@@ -426,9 +426,14 @@ def person_name(tokens: list[str], text_words: list[str], cased: bool) -> str:
         folded = " ".join(tokens)
         if not (re.search(r"tsj|sj|zj|ij\b", folded) or (re.search(r"oe|j", folded) and _SURNAME.search(tokens[-1]))):
             return " ".join(text_words)  # not a Dutch transliteration of a Slavic name: as written
-    return " ".join(
-        _reverse_transliterate(t).capitalize() if t not in {"van", "de", "der", "von"} else t for t in tokens
-    )
+    out = []
+    for t, written in zip(tokens, text_words, strict=True):
+        english = t if re.search(r"q|x|ck|th|ph|ou", t) else _reverse_transliterate(t)
+        if t in {"van", "de", "der", "von"}:
+            out.append(t)
+        else:  # untouched words keep their letters: "wörner" -> "Wörner"
+            out.append(english.capitalize() if english != t else written[:1].upper() + written[1:])
+    return " ".join(out)
 
 
 class Analysis:
@@ -803,6 +808,8 @@ class Analysis:
         first_names = self.lex.first_names
         if self._word(names[0]) in first_names:
             rest = [t for t in names[1:] if self._word(t) not in first_names]
+            if not rest and len(names) >= 2:
+                return names[:2]  # a surname that is also a first name: "Warren Christopher"
             return names[: 1 + len(rest)] if rest else []
         if len(names) > 1 and _SURNAME.search(self._word(names[-1])):
             return names
