@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint clean
+.PHONY: run test setup system-deps lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ run: setup
 
 test: setup system-deps
 	$(BIN)/python -m pytest -q
+
+# Benchmarks with their peers (dateparser, HeidelTime: needs Java); not part of the tests.
+bench: setup
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python bench/bench_time.py
+	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_tls.py
+	$(BIN)/python bench/bench_fanout.py
+	$(BIN)/python bench/bench_search.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench
