@@ -503,3 +503,21 @@ def test_quoted_words_and_present_reporting_verbs() -> None:
     assert events(text, genre="narrative")[-1] == "1990"
     text = "On Wednesday Russia announced the withdrawal. Officials believe 30,000 troops were moved."
     assert events(text, published="2022-11-12", language="en") == ["2022-11-09", "2022-11-12"]
+
+
+def test_english_news_datelines_relative_clauses_negation_and_perfects() -> None:
+    text = (
+        "GENEVA | Thu Mar 10 , 2011 6:19 am EST GENEVA - Libya has descended into civil war , the Red Cross said .\n"
+        "He said he had no reports on the city , which changed hands twice during the day on Wednesday .\n"
+        "Officials did not confirm the proposal on Monday , but on Tuesday a spokesman confirmed it .\n"
+        "A spokesman told Reuters the talks would go on .\n"
+        "Gaddafi has vowed to fight on ."
+    )
+    # A sentence on each line: the lines are no paragraphs, the story runs on.
+    assert events(text, published="2011-03-10", language="en") == [
+        "2011-03-10",  # a time stamp in the dateline is the report's, not the event's time
+        "2011-03-10",  # Wednesday belongs to the relative clause
+        "2011-03-08",  # what did happen, not what did not
+        "2011-03-08",
+        "2011-03-10",  # a present perfect speaks as of the report
+    ]

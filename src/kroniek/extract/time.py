@@ -1447,9 +1447,17 @@ _SINCE_EVENT = re.compile(
 )
 _ARTICLES = words("de het een")
 _PREPOSITIONS = words("in op sinds tot na voor")
+# A relative clause: Dutch puts its verb last, so its date comes early (", die in 1997 was gesloten");
+# an English one may run on (", which changed hands twice during the day on Wednesday").
 _CLAUSE_START = re.compile(
-    r",\s*(?:die|dat|welke|waar|waarin|waarbij|which|who|that|where)\s+(?:[^\W\d]+\s+){0,2}?(?:in|op|sinds|on)\s*$"
+    r",\s*(?:(?:die|dat|welke|waar|waarin|waarbij)\s+(?:[^\W\d]+\s+){0,2}?|"
+    r"(?:which|who|that|where)\s+(?:[^\W\d]+\s+){0,8}?)(?:in|op|sinds|on)\s*$"
 )
+# "Mar 10, 2011 6:19 am EST": a time stamp (of the report), not the time of an event.
+_NEGATED_THEN_BUT = re.compile(
+    r"(?:\bnot\b|n't\b|\bniet\b|\bgeen\b|\bnever\b|\bnooit\b)[^.;:]*,\s*(?:but|maar)\b", re.IGNORECASE
+)
+_TIMEZONE = re.compile(r"\s*(?:EST|EDT|GMT|UTC|CET|CEST|BST|PST|PDT|ET|MSK)\b")
 # "(de, in 1990) door het bedrijf gesloten": an adjectival participle follows within a few words.
 _PARTICIPLE_AFTER = re.compile(r"[^.;:!?]{0,40}?\sge\w+(?:de|te|en)\b", re.IGNORECASE)
 
@@ -1696,6 +1704,7 @@ _STATIVE = words(
     were are remained seemed lay stood lived had has have could wanted"""
 )
 _PLUPERFECT_AUX = words("was waren had hadden")
+_PRESENT_PERFECT_AUX = words("heeft hebben is zijn has have")
 _PRESENT_REPORTING = words(
     """zegt zeggen stelt stellen meldt melden denkt denken gelooft geloven verwacht verwachten schat schatten
     vreest vrezen beweert beweren meent menen claimt claimen
@@ -1794,6 +1803,8 @@ def _aspect(lowered: str, language: str | None) -> str:
     participles = [w for w in clause if _participle(w, english)]
     if participles and first_verb in _PLUPERFECT_AUX and not (english and first_verb != "had"):
         return "state"  # pluperfect: before the time the story stands at
+    if participles and first_verb in _PRESENT_PERFECT_AUX:
+        return "perfect"  # "has vowed", "is er geen straling vrijgekomen": up to now
     if not participles and not _STATIVE.isdisjoint(clause):
         verbs = [w for w in clause if _past_word(w, language)]
         if all(w in _STATIVE for w in verbs):
@@ -1824,12 +1835,15 @@ class TimeTagger:
         story: str | None = None  # news: the date of the development the paragraph tells
         published = _value(state.anchor.year, state.anchor.month, state.anchor.day) if state.anchor else None
         headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
+        # A text with a sentence on each line (tokenised corpora) marks paragraphs by blank lines only.
+        lines = sum("\n" in text[a_end:b_start] for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+        paragraph = "\n\n" if len(spans) > 3 and lines > 0.8 * (len(spans) - 1) else "\n"
         previous_end = 0
         for start, end in spans:
             gap = text[previous_end:start]
             if narrative and "=" in gap:
                 carried = self._enter_sections(gap, headings, state)
-            elif "\n" in gap and previous_end:
+            elif paragraph in gap and previous_end:
                 story = None  # a new paragraph of a report starts from the report's date
             previous_end = end
             state.sentence += 1
@@ -1861,10 +1875,13 @@ class TimeTagger:
                 event = carried  # "op dat moment waren er ... vertrokken": whatever the verb, then
             else:
                 since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
-                if aspect == "event" and not since:
-                    event = carried if narrative else (story or published)
-                elif not narrative and (aspect == "report" or (aspect == "event" and since)):
-                    event = published  # "X stelt dat ... zijn afgeslagen", "sinds maart zijn ... gevlucht": as of the report
+                if narrative and aspect in ("event", "perfect"):
+                    event = carried
+                elif aspect == "event" and not since:
+                    event = story or published
+                elif not narrative and aspect in ("report", "perfect", "event"):
+                    # "X stelt dat ...", "Gaddafi has vowed ...", "sinds maart zijn ... gevlucht": as of the report
+                    event = published
             yield cands, event
 
     @staticmethod
@@ -1886,13 +1903,19 @@ class TimeTagger:
                 continue  # "na de winter van 1978/79 ... het voorjaar": after it
             if following and cand.range_to == "op":
                 return following.value, True  # "de nacht van 3 op 4 maart": the morning after
+            if following and _NEGATED_THEN_BUT.search(text[max(0, cand.start - 80) : following.start]):
+                continue  # "did not confirm it on Monday, but on Tuesday a spokesman did": what did happen
             if not cand.range_to:
                 # "in 2022 werd op 5 maart ...": a later, finer date within the first one says more.
                 # "op 24 februari 2022 ... 's ochtends vroeg": a part of that day too.
                 later = dated[i + 1 :] + [
                     c for c in cands if c.background and c.type == "TIME" and c.start > cand.start
                 ]
-                finer = [c for c in later if c.value.startswith(cand.value) and c.value != cand.value]
+                finer = [
+                    c
+                    for c in later
+                    if c.value.startswith(cand.value) and c.value != cand.value and not _TIMEZONE.match(text, c.end)
+                ]
                 if finer:
                     return finer[0].value, True
             return cand.value, not cand.range_to
