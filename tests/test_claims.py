@@ -184,3 +184,12 @@ def test_cues_of_the_document_s_language_and_infinitives(tag):
     assert tag("Duitsland zegde voor het eerst wapens aan Oekraïne toe.") == [
         ("zegde voor het eerst wapens aan Oekraïne toe", "Germany", "asserts")
     ]
+
+
+def test_separable_verbs_with_a_demonstrative_or_a_plural_subject(tag):
+    assert tag("President Erdoğan maakte dat bekend na de top.") == [
+        ("maakte dat bekend", "Recep Tayyip Erdoğan", "asserts")
+    ]
+    assert tag("Op de top zegden de bondgenoten Oekraïne een uitnodiging toe.") == [
+        ("zegden de bondgenoten Oekraïne een uitnodiging toe", None, "asserts")
+    ]

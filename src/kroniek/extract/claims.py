@@ -257,8 +257,8 @@ class ClaimTagger:
                 continue
             found = None
             for p in range(k, min(len(words), k + GAP)):
-                if words[p] in GAP_STOP:
-                    break
+                if words[p] in GAP_STOP and not (p == k and words[p] in {"dat", "that"}):
+                    break  # "maakte dat bekend": a demonstrative right after the verb is no clause
                 if words[p : p + len(seq)] == seq:
                     found = p
                     break
@@ -358,7 +358,7 @@ class ClaimTagger:
             return self._anaphor(words, last + 1, end, sentence_history)
         # A verb with a particle: the subject may stand between ("kondigde Zelensky aan").
         inside = [c for c in cands if first < c.first < last and not self._governed(words, c)]
-        if inside:
+        if inside and not self._object_first(words, first, inside[0].first, cands):
             return self._pick(inside)
         # A second verb of the sentence's subject: "Rutte sprak over ... en benadrukte dat".
         if first > 0 and words[first - 1] in {"en", "and"}:
@@ -412,6 +412,16 @@ class ClaimTagger:
         if lo == first and cands and cands[0].first <= 1:
             return cands[0].name  # "Prigozjin, die ..., gaf aan dat"
         return None
+
+    @staticmethod
+    def _object_first(words: list[str], verb: int, cand: int, cands: list[Candidate]) -> bool:
+        """ "zegden de bondgenoten Oekraïne ... toe": a plain noun phrase after the verb is its subject."""
+        k = verb + 1
+        if k < cand and words[k] in {"de", "het", "the"} and k + 1 < cand:
+            head = words[k + 1]
+            inside_cand = any(c.first <= k + 1 <= c.last for c in cands)
+            return not inside_cand and head.endswith(("en", "s"))  # a plural noun: "de bondgenoten"
+        return False
 
     @staticmethod
     def _bare_passive(words: list[str], i: int, last: int) -> bool:
