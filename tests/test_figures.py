@@ -191,3 +191,10 @@ def test_a_year_or_a_preposition_before_a_number_is_no_model_name(tag):
     ]
     assert _cats(tag("Sinds september 2022 bijna 500 drones neergehaald.")) == [("bijna 500", 500, "weapons")]
     assert _cats(tag("Drie strijders werden ter dood veroordeeld.")) == [("Drie", 3, "troops")]
+
+
+def test_the_buried_are_dead(tag):
+    assert _cats(tag("Er waren zeker 280 mensen in massagraven begraven.")) == [("zeker 280", 280, "killed")]
+    assert _cats(tag("At least 280 people were buried in mass graves.", language="en")) == [
+        ("At least 280", 280, "killed")
+    ]
