@@ -28,7 +28,7 @@ from kroniek.timeline.dates import (
     narrative_votes,
 )
 from kroniek.timeline.query import TopicQuery
-from kroniek.timeline.select import candidates_by_date, central_sentences, usable
+from kroniek.timeline.select import candidates_by_date, central_sentences, fitting, usable
 from kroniek.timeline.units import Unit, build_units, vectorise
 
 __all__ = ["LEVELS", "TopicQuery", "build_timeline"]
@@ -95,7 +95,7 @@ def build_timeline(
     entries = []
     for d in chosen:
         merit = {uid: v.merit for uid, v in votes.get(d, {}).items()}
-        pool = [u for u in pools.get(d, []) if id(u) in merit]
+        pool = fitting([u for u in pools.get(d, []) if id(u) in merit])
         if pool:  # a chronicle: the sentences that tell the day's development best
             picked = central_sentences(pool, sentences, taken=taken, prior=merit)
         else:

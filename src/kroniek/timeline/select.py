@@ -41,6 +41,11 @@ def _names(u: Unit, day: str) -> bool:
 ROLE_PREFERENCE = ("event", "plain", "report", "range")
 
 
+def fitting(candidates: Sequence[Unit]) -> list[Unit]:
+    """Candidates of a length fit for a timeline (call after ``vectorise``); any, when none is."""
+    return [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS] or [u for u in candidates if u.terms]
+
+
 def usable(candidates: Sequence[Unit], day: str | None = None) -> list[Unit]:
     """Candidates of a length fit for a timeline (call after ``vectorise``); any, when none is.
 
@@ -48,7 +53,7 @@ def usable(candidates: Sequence[Unit], day: str | None = None) -> list[Unit]:
     introduce the event, the sentences after them only inherit its date or refer back;
     among those, the ones that tell a development (``ROLE_PREFERENCE``, see ``salience.py``).
     """
-    fit = [u for u in candidates if MIN_TERMS <= len(u.terms) <= MAX_TERMS] or [u for u in candidates if u.terms]
+    fit = fitting(candidates)
     if day is not None:
         named = [u for u in fit if u.doc.genre == "narrative" and _names(u, day)]
         if named:
