@@ -521,3 +521,15 @@ def test_english_news_datelines_relative_clauses_negation_and_perfects() -> None
         "2011-03-08",
         "2011-03-10",  # a present perfect speaks as of the report
     ]
+
+
+def test_prefixed_strong_pasts_negated_events_and_reported_plans() -> None:
+    text = (
+        "op 1 oktober 2022 werd de stad heroverd. ook bij de rivier verschoof het front oostwaarts. "
+        "het leger stuurde geen versterkingen, maar leek het zuiden te versterken. "
+        "op 1 februari 2023 meldde een woordvoerder dat poetin de verovering zou hebben bevolen. "
+        "hiervoor werden extra troepen ingezet."
+    )
+    assert events(text, genre="narrative") == ["2022-10-01", "2022-10-01", None, "2023-02-01", "2023-02-01"]
+    text = "Officials have not commented on the plan , but his son told a channel that it was real ."
+    assert events(text, published="2011-03-08", language="en") == ["2011-03-08"]

@@ -1591,6 +1591,7 @@ _STRONG_PAST = words(
     struck hit shot killed died became brought thought bought sought found kept spent built broke spoke wrote
     chose drove flew rose grew knew threw"""
 )
+_VERB_PREFIXES = ("ver", "ont", "her", "be", "over", "onder", "door", "uit", "op", "aan", "af", "in", "toe", "mee")
 # English past forms that are common Dutch words ("met" = with, "rode" = red).
 _DUTCH_WORDS = words("met rode bond lent hit sat led ran lit")
 _NOT_PAST = words(
@@ -1626,6 +1627,10 @@ def _past_word(word: str, language: str | None) -> bool:
         return True
     if len(word) < 5 or word in _NOT_PAST:
         return False
+    if language != "en" and not word.endswith("en"):  # "bewezen" is more often a participle
+        for prefix in _VERB_PREFIXES:  # "verschoof", "ontving", "aangaf": a prefix before a strong form
+            if word.startswith(prefix) and word[len(prefix) :] in _STRONG_PAST and len(word) - len(prefix) >= 3:
+                return True
     if language != "nl" and word.endswith("ed") and not word.endswith(("oed", "eed")):
         return True
     if (
@@ -1671,7 +1676,8 @@ _WOULD = words("zou zouden zal zullen would will")
 _QUOTED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))['‘][^']{6,}?['’](?=[\s.,;:!?]|$)|\"[^\"]*\"|“[^”]*”")
 # "zouden ... zijn gedood", "would have": an allegation about the past, not a plan.
 _ALLEGED = re.compile(
-    r"\b(?:zou|zouden)\b.*(?:\b(?:zijn|hebben)\s+[^\W\d]*ge[^\W\d]+|ge[^\W\d]+\s+(?:zijn|hebben)\b)|\bwould\s+have\b"
+    r"\b(?:zou|zouden)\b.*(?:\b(?:zijn|hebben)\s+[^\W\d]+(?:d|t|en)\b|[^\W\d]+(?:d|t|en)\s+(?:zijn|hebben)\b)|"
+    r"\bwould\s+have\b"
 )
 _BEFORE = words("voor voorafgaand before prior ahead")
 _AT_THAT_TIME = re.compile(
@@ -1705,6 +1711,7 @@ _STATIVE = words(
 )
 _PLUPERFECT_AUX = words("was waren had hadden")
 _PRESENT_PERFECT_AUX = words("heeft hebben is zijn has have")
+_NEGATIONS = words("niet geen nooit not never no")
 _PRESENT_REPORTING = words(
     """zegt zeggen stelt stellen meldt melden denkt denken gelooft geloven verwacht verwachten schat schatten
     vreest vrezen beweert beweren meent menen claimt claimen
@@ -1803,6 +1810,13 @@ def _aspect(lowered: str, language: str | None) -> str:
     participles = [w for w in clause if _participle(w, english)]
     if participles and first_verb in _PLUPERFECT_AUX and not (english and first_verb != "had"):
         return "state"  # pluperfect: before the time the story stands at
+    if first_verb:
+        after = clause[clause.index(first_verb) + 1 : clause.index(first_verb) + 3]
+        if not _NEGATIONS.isdisjoint(after):
+            # "stuurde geen versterkingen", "did not comment": what did not happen has no date; but what
+            # a "maar"/"but" clause says did happen has ("have not commented, but his son told ...").
+            rest = re.split(r"\s(?:but|maar)\s", lowered, maxsplit=1)
+            return _aspect(rest[1], language) if len(rest) > 1 else "state"
     if participles and first_verb in _PRESENT_PERFECT_AUX:
         return "perfect"  # "has vowed", "is er geen straling vrijgekomen": up to now
     if not participles and not _STATIVE.isdisjoint(clause):
@@ -1854,6 +1868,9 @@ class TimeTagger:
             # An explanation looks back and a plan looks ahead: neither moves the story's time.
             unquoted = _QUOTED.sub(" ", lowered) if "'" in lowered or '"' in lowered else lowered
             plan = not set(_MEMORY_WORD.findall(unquoted)).isdisjoint(_WOULD) and not _ALLEGED.search(lowered)
+            if plan and (clause := _main_clause(unquoted, state.language)):
+                # "op 1 februari meldde X dat Poetin ... zou hebben bevolen": the plan is X's report, not the story's
+                plan = next((w for w in clause if _is_verb(w, state.language)), None) in _WOULD
             state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or plan)
             cands = _scan(text, start, end, state)
             event, keep = self._event(cands, text)
