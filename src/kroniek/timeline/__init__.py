@@ -28,12 +28,13 @@ from kroniek.timeline.dates import (
     narrative_votes,
 )
 from kroniek.timeline.query import TopicQuery
-from kroniek.timeline.select import candidates_by_date, central_sentences, fitting, usable
+from kroniek.timeline.select import MAX_TERMS, candidates_by_date, central_sentences, usable
 from kroniek.timeline.units import Unit, build_units, vectorise
 
 __all__ = ["LEVELS", "TopicQuery", "build_timeline"]
 
 LEVELS = ("day", "month", "phase")
+TELLS_DEVELOPMENT = 0.5  # in a chronicle, between sentences of equal merit, the one telling a development
 
 
 def _entry_sentence(u: Unit) -> TimelineSentence:
@@ -94,9 +95,11 @@ def build_timeline(
     taken: set[str] = set()
     entries = []
     for d in chosen:
-        merit = {uid: v.merit for uid, v in votes.get(d, {}).items()}
-        pool = fitting([u for u in pools.get(d, []) if id(u) in merit])
-        if pool:  # a chronicle: the sentences that tell the day's development best
+        # a chronicle: the sentences that tell the day's development best, a development first
+        merit = {uid: v.merit + TELLS_DEVELOPMENT * (v.role == "event") for uid, v in votes.get(d, {}).items()}
+        named = [u for u in pools.get(d, []) if id(u) in merit]
+        pool = [u for u in named if len(u.terms) <= MAX_TERMS] or named
+        if pool:
             picked = central_sentences(pool, sentences, taken=taken, prior=merit)
         else:
             picked = central_sentences(usable(pools.get(d, []), d), sentences, taken=taken)

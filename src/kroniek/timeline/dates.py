@@ -150,6 +150,7 @@ class Vote:
 
     score: float  # shared and normalised within its section
     merit: float  # its own: role, opener, heading, lead; to choose the day's sentence
+    role: str = "plain"  # what the sentence does with the day (``salience.day_roles``)
 
 
 def narrative_votes(units: Sequence[Unit]) -> dict[str, dict[int, Vote]]:
@@ -200,7 +201,7 @@ def narrative_votes(units: Sequence[Unit]) -> dict[str, dict[int, Vote]]:
                 merit = 1.0 + ROLE_WEIGHT[role] + OPENER_WEIGHT * (d == opener and u is named[0][0])
                 vote = merit + (HEADING_WEIGHT / len(headed) if tells and i == 0 else 0.0)
                 merit += HEADING_WEIGHT if tells and i == 0 else 0.0
-                votes[d][id(u)] = Vote(weight * vote / norm, weight * merit)
+                votes[d][id(u)] = Vote(weight * vote / norm, weight * merit, role)
     return votes
 
 

@@ -31,7 +31,7 @@ _EVENT_STARTS = """
 _EVENT = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _EVENT_STARTS.split()) + r")", re.IGNORECASE)
 # "trok zich ... terug", "viel ... in handen", "de val van"
 _EVENT_PHRASES = re.compile(
-    r"\btrokk?en\b[^.;]{0,40}\bterug\b|\bterug te trekken\b|\bin handen\b|\bde val van\b|\bfall of\b|\bfell to\b",
+    r"\btrok(?:ken)?\b[^.;]{0,40}\bterug\b|\bterug te trekken\b|\bin handen\b|\bde val van\b|\bfall of\b|\bfell to\b",
     re.IGNORECASE,
 )
 _REPORT_WORDS = frozenset(
