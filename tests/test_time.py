@@ -533,3 +533,14 @@ def test_prefixed_strong_pasts_negated_events_and_reported_plans() -> None:
     assert events(text, genre="narrative") == ["2022-10-01", "2022-10-01", None, "2023-02-01", "2023-02-01"]
     text = "Officials have not commented on the plan , but his son told a channel that it was real ."
     assert events(text, published="2011-03-08", language="en") == ["2011-03-08"]
+
+
+def test_present_speech_acts_in_news_and_perfects_in_narrative() -> None:
+    text = (
+        "de dam is dinsdagochtend vernield. het water steeg daarna snel. rusland ontkent dat. "
+        "westerse analisten verwachten een nieuw offensief."
+    )
+    # Wednesday 7 June 2023: a denial is made as of the report; an expectation is a state of mind.
+    assert events(text, published="2023-06-07") == ["2023-06-06TMO", "2023-06-06TMO", "2023-06-07", None]
+    text = "Bucha was retaken on 1 April 2022. Since then, the name Bucha has become a symbol of the war."
+    assert events(text, genre="narrative", language="en") == ["2022-04-01", None]

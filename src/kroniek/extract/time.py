@@ -1582,7 +1582,9 @@ _STRONG_PAST = words(
     hielpen kroop kropen las lazen leed liep loog mat meed rees rezen schoof smolt sneed sneden sprong sprongen
     stak stal streed streden verbond verbonden vergat vergaten verkoos verkozen vermeed versloeg
     verslogen vertrok vertrokken verwierf verwierven vloeide vocht vochten vroor wierp wierpen woog zong zongen
-    zonk zonken zweeg zwegen ving vingen wezen deed deden onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
+    zonk zonken zweeg zwegen ving vingen wezen deed deden steeg stegen keek keken smeet smeten beet schreed glom
+    sloop klom klommen zwom zwommen schonk schonken hieven vroren wreef bezweek bezweken kneep knepen zond verzon
+    genoot vloot goot droop onderging ontnam ontnamen ontstak bezat bezaten begreep begrepen
     bedroeg bedroegen betrof betroffen overleed verzette herriep sprak onderschreef onderschreven schreef
     beat bore bound bred caught clung crept dealt dug drew drank ate fed felt fought forgot froze hid laid led
     lent lit meant paid rode rang sold shook shone sank sat slept slid spun stood stole stuck stung swore
@@ -1714,8 +1716,15 @@ _PRESENT_PERFECT_AUX = words("heeft hebben is zijn has have")
 _NEGATIONS = words("niet geen nooit not never no")
 _PRESENT_REPORTING = words(
     """zegt zeggen stelt stellen meldt melden denkt denken gelooft geloven verwacht verwachten schat schatten
-    vreest vrezen beweert beweren meent menen claimt claimen
-    says say believes believe thinks think expects expect estimates estimate fears fear claims claim"""
+    vreest vrezen beweert beweren meent menen claimt claimen ontkent ontkennen erkent erkennen bevestigt bevestigen
+    waarschuwt waarschuwen
+    says say believes believe thinks think expects expect estimates estimate fears fear claims claim denies deny
+    confirms confirm warns warn"""
+)
+# Of those, the acts of speech (an event now, whatever they are about), not the states of mind.
+_PRESENT_SPEECH = words(
+    """zegt zeggen stelt stellen meldt melden beweert beweren claimt claimen ontkent ontkennen erkent erkennen
+    bevestigt bevestigen waarschuwt waarschuwen says say claims claim denies deny confirms confirm warns warn"""
 )
 _HABITUAL = words(
     """dagelijks herhaaldelijk regelmatig vaak geregeld telkens voortdurend gewoonlijk doorgaans meestal
@@ -1793,6 +1802,8 @@ def _aspect(lowered: str, language: str | None) -> str:
     if not tokens.isdisjoint(_HABITUAL) or _PROGRESSIVE_PERFECT.search(lowered) or _NO_LONGER.search(lowered):
         return "state"
     clause = _main_clause(lowered, language)
+    if clause is None and not _PRESENT_SPEECH.isdisjoint(_WORD.findall(_SPLIT.split(lowered, maxsplit=1)[0])):
+        return "report"  # "rusland ontkent dat", "het iaea zegt dat ...": a statement as of the report
     if clause is None:  # "een journaliste die werkte voor ... kwam om het leven": the main verb is not found
         first = next((w for w in _WORD.findall(lowered) if _is_verb(w, language)), None)
         if first in _WOULD:
@@ -1892,8 +1903,8 @@ class TimeTagger:
                 event = carried  # "op dat moment waren er ... vertrokken": whatever the verb, then
             else:
                 since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
-                if narrative and aspect in ("event", "perfect"):
-                    event = carried
+                if narrative and aspect == "event":
+                    event = carried  # (a narrative's undated perfect, "is sindsdien een symbool geworden", is a state)
                 elif aspect == "event" and not since:
                     event = story or published
                 elif not narrative and aspect in ("report", "perfect", "event"):
