@@ -55,6 +55,11 @@ def test_glued_sentences_numbers_and_abbreviations() -> None:
     ]
 
 
+def test_glued_after_a_number_with_thousands_dots() -> None:
+    text = "er waren er meer dan 20.000.op 11 april volgde meer."
+    assert spans(text) == ["er waren er meer dan 20.000.", "op 11 april volgde meer."]
+
+
 def test_glued_after_year_and_quote() -> None:
     text = "dat gebeurde in 1991.op 24 februari volgde de 'vredesmissie'.daarna kwam de oorlog."
     assert spans(text) == ["dat gebeurde in 1991.", "op 24 februari volgde de 'vredesmissie'.", "daarna kwam de oorlog."]

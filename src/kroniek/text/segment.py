@@ -29,6 +29,7 @@ _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.+?)\s*\1\s*$")
 # Sentence-final punctuation, with the closing quotes or brackets that follow it.
 _END = re.compile(r"[.!?…]+[\"'’”»)\]]*")
 _CLOSERS = "\"'’”»)]"
+_DOTTED_NUMBER = re.compile(r"\d{1,3}(\.\d{3})+")
 _OPENERS = "([\"'‘“«"
 
 
@@ -93,7 +94,8 @@ def split_sentences(
         elif nxt.isalpha():
             # Glued: "gaande is.de invasie", "in 1991.op", "'vredesmissie'.op".
             left = _left_token(text, match.start()).strip(_CLOSERS)
-            if punct == "." and (_is_abbreviation(left) or len(left) < 2 or "." in left):
+            number = bool(_DOTTED_NUMBER.fullmatch(left))  # "20.000.op 11 april": a number ends it
+            if punct == "." and not number and (_is_abbreviation(left) or len(left) < 2 or "." in left):
                 continue
             if not (left[-1:].isalnum()):
                 continue
