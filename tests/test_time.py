@@ -544,3 +544,10 @@ def test_present_speech_acts_in_news_and_perfects_in_narrative() -> None:
     assert events(text, published="2023-06-07") == ["2023-06-06TMO", "2023-06-06TMO", "2023-06-07", None]
     text = "Bucha was retaken on 1 April 2022. Since then, the name Bucha has become a symbol of the war."
     assert events(text, genre="narrative", language="en") == ["2022-04-01", None]
+
+
+def test_english_day_words_in_a_dutch_text_are_names() -> None:
+    assert found("De zender Russia Today werd verboden.", anchor="2022-03-02") == []
+    assert found("The channel went off air today.", language="en", anchor="2022-03-02") == [
+        ("today", "DATE", "2022-03-02")
+    ]

@@ -852,6 +852,8 @@ def _nth_of_event(m: re.Match[str], state: State, text: str) -> list[Cand] | Non
 def _deictic(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     word = m.group(1).lower()
     pod_word = m.group(2)
+    if not state.english and word in ("today", "yesterday", "tomorrow", "tonight"):
+        return None  # "de zender russia today" in a Dutch text
     if word == "morgen" and _left_word(text, m.start()) in ("de", "die", "deze", "'s", "’s", "elke", "iedere", "van"):
         return None
     compounds = {
