@@ -84,6 +84,22 @@ class Sentence:
     def mentions_of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The sentence with its layers; offsets into the document text as decoded (the gold convention)."""
+        return {
+            "id": self.id,
+            "position": self.position,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "section": self.section,
+            "boilerplate": self.boilerplate,
+            "event_date": self.event_date,
+            "event_precision": self.event_precision,
+            "timex": [x.to_dict() for x in self.timex],
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
 
 @dataclass
 class Document:

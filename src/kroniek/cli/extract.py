@@ -20,18 +20,10 @@ class Format(StrEnum):
 
 
 def sentence_record(sent: Sentence) -> dict[str, Any]:
-    """One sentence as the gold files have it: offsets into the document text as decoded."""
-    return {
-        "start": sent.start,
-        "end": sent.end,
-        "text": sent.text,
-        "section": sent.section,
-        "boilerplate": sent.boilerplate,
-        "event_date": sent.event_date,
-        "event_precision": sent.event_precision,
-        "timex": [x.to_dict() for x in sent.timex],
-        "mentions": [m.to_dict() for m in sent.mentions],
-    }
+    """One sentence as the gold files have it (plus its section and flags)."""
+    record = sent.to_dict()
+    del record["id"], record["position"]
+    return record
 
 
 def _print_text(doc: Document) -> None:
@@ -79,7 +71,9 @@ def extract(
         from kroniek.events.persist import rebuild_events
 
         events = rebuild_events(store)
-        console.print(f"extract: re-annotated {len(ids)} documents with {', '.join(pipeline.names)}; {len(events)} events")
+        console.print(
+            f"extract: re-annotated {len(ids)} documents with {', '.join(pipeline.names)}; {len(events)} events"
+        )
         return
     failed = 0
     for path in files:

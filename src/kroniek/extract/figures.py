@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from kroniek.extract.lexicon import fold, indexed
+from kroniek.extract.time_lexicon import MONTHS
 from kroniek.model import Document, Mention, Sentence
 from kroniek.pipeline import component
 
@@ -61,41 +62,7 @@ QUALIFIERS = [
 ]  # fmt: skip
 _QUALIFIER_OF = {tuple(q.split()): v for q, v in QUALIFIERS}
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
-_MONTHS = frozenset(
-    [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "may",
-        "june",
-        "july",
-        "october",
-    ]
-)
+_MONTHS = frozenset(MONTHS)  # a number before a month name is a day, not a count
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[^\w\s]")
 _RANGE_JOIN = frozenset({"-", "–", "tot", "à", "a", "to"})
 CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "₴", "₽"})

@@ -15,22 +15,6 @@ from kroniek.web.view import Offset, RowId, error_page, paginate, render
 router = APIRouter()
 
 
-def _sentence_json(sent: Any) -> dict[str, Any]:
-    return {
-        "id": sent.id,
-        "position": sent.position,
-        "start": sent.start,
-        "end": sent.end,
-        "text": sent.text,
-        "section": sent.section,
-        "boilerplate": sent.boilerplate,
-        "event_date": sent.event_date,
-        "event_precision": sent.event_precision,
-        "timex": [x.to_dict() for x in sent.timex],
-        "mentions": [m.to_dict() for m in sent.mentions],
-    }
-
-
 @router.get("/api/documents", tags=["documents"])
 def list_documents(
     store: StoreDep,
@@ -59,7 +43,7 @@ def get_document(doc_id: RowId, store: StoreDep) -> dict[str, Any]:
         "language": doc.language,
         "genre": doc.genre,
         "origin": doc.origin,
-        "sentences": [_sentence_json(s) for s in doc.sentences],
+        "sentences": [s.to_dict() for s in doc.sentences],
     }
 
 
@@ -73,7 +57,7 @@ def get_sentence(sentence_id: RowId, store: StoreDep) -> dict[str, Any]:
         raise HTTPException(status_code=404, detail=f"no sentence with id {sentence_id}")
     events, _total = list_events(store, EventFilter(sentence_id=sentence_id), limit=100)
     return {
-        **_sentence_json(sent),
+        **sent.to_dict(),
         "document": {k: getattr(doc, k) for k in ("id", "source", "title", "url", "published", "language")},
         "events": [{k: e[k] for k in ("id", "date", "type", "title")} for e in events],
     }
