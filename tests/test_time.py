@@ -551,3 +551,13 @@ def test_english_day_words_in_a_dutch_text_are_names() -> None:
     assert found("The channel went off air today.", language="en", anchor="2022-03-02") == [
         ("today", "DATE", "2022-03-02")
     ]
+
+
+def test_vague_stretches_next_to_the_story() -> None:
+    assert found("In de weken daarvoor was het rustig, en dat blijft nog jaren zo.") == [
+        ("de weken daarvoor", "DURATION", "PXW"),
+        ("jaren", "DURATION", "PXY"),
+    ]
+    assert found("in the days that followed, it rained. the weeks before the vote were calm.", language="en") == [
+        ("the days that followed", "DURATION", "PXD")
+    ]

@@ -1282,11 +1282,32 @@ def _vague_long(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 )
 def _vague_plural(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     left = _left_word(text, m.start())
-    if left not in ("al", "for", "ruim", "binnen", "within", "since", "sinds"):
+    value = _duration(None, UNITS[m.group(1).lower()])
+    after = _AROUND_EVENT.match(text, m.end())
+    if left in ("de", "the") and after:
+        # "de weken daarvoor", "the days that followed": a stretch of time next to the story's
+        return [Cand(_left_start(text, m.start()), after.end(), "DURATION", value)]
+    if left not in ("al", "for", "ruim", "binnen", "within", "since", "sinds", "nog"):
         return None
     if re.match(r"\s+(?:van|of|lang|long)\b", text[m.end() : m.end() + 6], re.I) and left not in ("al", "for"):
         return None
-    return [Cand(m.start(), m.end(), "DURATION", _duration(None, UNITS[m.group(1).lower()]))]
+    return [Cand(m.start(), m.end(), "DURATION", value)]
+
+
+_AROUND_EVENT = re.compile(
+    r"\s+(?:erna|daarna|daarvoor|ervoor|nadien|voordien|that\s+followed|afterwards|(?:before|after)(?=\s*[.,;:]))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _left_start(text: str, pos: int) -> int:
+    """Where the word just before ``pos`` starts."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    while end > 0 and text[end - 1].isalnum():
+        end -= 1
+    return end
 
 
 @rule(
