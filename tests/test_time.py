@@ -531,6 +531,13 @@ def test_prefixed_strong_pasts_negated_events_and_reported_plans() -> None:
         "hiervoor werden extra troepen ingezet."
     )
     assert events(text, genre="narrative") == ["2022-10-01", "2022-10-01", None, "2023-02-01", "2023-02-01"]
+    # A failure did happen.
+    assert events(
+        "op 3 maart 2022 viel het leger aan. het slaagde er niet in de stad in te nemen.", genre="narrative"
+    ) == [
+        "2022-03-03",
+        "2022-03-03",
+    ]
     text = "Officials have not commented on the plan , but his son told a channel that it was real ."
     assert events(text, published="2011-03-08", language="en") == ["2011-03-08"]
 

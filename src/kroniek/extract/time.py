@@ -1736,7 +1736,8 @@ _STATIVE = words(
 )
 _PLUPERFECT_AUX = words("was waren had hadden")
 _PRESENT_PERFECT_AUX = words("heeft hebben is zijn has have")
-_NEGATIONS = words("niet geen nooit not never no")
+_NEGATIONS = words("geen nooit never no")
+_DO_SUPPORT = words("did do does have has had")
 _PRESENT_REPORTING = words(
     """zegt zeggen stelt stellen meldt melden denkt denken gelooft geloven verwacht verwachten schat schatten
     vreest vrezen beweert beweren meent menen claimt claimen ontkent ontkennen erkent erkennen bevestigt bevestigen
@@ -1846,7 +1847,8 @@ def _aspect(lowered: str, language: str | None) -> str:
         return "state"  # pluperfect: before the time the story stands at
     if first_verb:
         after = clause[clause.index(first_verb) + 1 : clause.index(first_verb) + 3]
-        if not _NEGATIONS.isdisjoint(after):
+        # ("niet" alone is no sign: "slaagde er niet in" is a failure, which did happen)
+        if not _NEGATIONS.isdisjoint(after) or (first_verb in _DO_SUPPORT and "not" in after):
             # "stuurde geen versterkingen", "did not comment": what did not happen has no date; but what
             # a "maar"/"but" clause says did happen has ("have not commented, but his son told ...").
             rest = re.split(r"\s(?:but|maar)\s", lowered, maxsplit=1)
@@ -1857,7 +1859,7 @@ def _aspect(lowered: str, language: str | None) -> str:
         verbs = [w for w in clause if _past_word(w, language)]
         if all(w in _STATIVE for w in verbs):
             return "state"
-    return "event" if _is_past(" ".join(clause), language) or participles else "none"
+    return "event" if _is_past(" ".join(clause), language) else "none"  # "hier wordt gelogen": the present
 
 
 class TimeTagger:
