@@ -355,12 +355,8 @@ def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: 
 
 
 PG_WINDOW = 5_000
-PG_BITMAPS_ONLY = (
-    "SELECT current_setting('enable_indexscan'), current_setting('max_parallel_workers_per_gather'), "
-    "set_config('enable_indexscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
-)
-PG_PLANNER_RESTORE = (
-    "SELECT set_config('enable_indexscan', :scan, true), set_config('max_parallel_workers_per_gather', :workers, true)"
+PG_BITMAPS_ONLY = "SELECT set_config('enable_indexscan', 'off', true), " + (
+    "set_config('max_parallel_workers_per_gather', '0', true)"
 )
 
 
@@ -369,53 +365,58 @@ def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool
 
     A GIN index returns matches in no useful order, and ORDER BY id DESC LIMIT n over all
     matches costs as much as the matches are many; within a window of ids the cost is bounded
-    by the window, and a common word fills the pool in the first window.
+    by the window, and a common word fills the pool in the first window. Each query also
+    brings its rows' document fields and event ids: few round trips.
     """
-    top = conn.execute(text("SELECT max(id) FROM sentences")).scalar()
-    if top is None:
-        return []
-    # Documents are joined only to filter; their fields are read afterwards for the pool only.
+    # Documents are joined only to filter; their fields are read after the LIMIT.
     doc_where = [w for w in where if "d." in w and "EXISTS" not in w]
     sent_where = [w for w in where if w not in doc_where]
     if doc_where:
         sent_where.append(f"s.document_id IN (SELECT d.id FROM documents d WHERE {' AND '.join(doc_where)})")
-    select_ = "SELECT s.id, s.document_id, s.position, s.text, s.event_date FROM sentences s WHERE " + " AND ".join(
+    inner = "SELECT s.id, s.document_id, s.position, s.text, s.event_date FROM sentences s WHERE " + " AND ".join(
         sent_where
     )
+
+    def query(bounds: str) -> Any:
+        return text(
+            "SELECT w.id, w.document_id, w.position, w.text, w.event_date, d.language, d.published, d.source, "
+            "d.title, d.url, ARRAY(SELECT es.event_id FROM event_sources es WHERE es.sentence_id = w.id "
+            "ORDER BY es.event_id) AS event_ids "
+            f"FROM ({inner} AND {bounds} ORDER BY s.id + 0 DESC LIMIT :pool) w CROSS JOIN LATERAL "
+            "(SELECT * FROM documents d WHERE d.id = w.document_id) d ORDER BY w.id DESC"
+        )
+
     # Windows of ids, newest first. The first is small: a scan of its rows is cheap whatever
     # the word (and a common word fills the pool there). The next is sized by the density of
     # matches so far; when it would span most of the rest, the rest is read from the GIN index
     # alone ("s.id + 0" keeps the planner off a backward key scan that filters row by row,
     # ruinous for a rare word).
-    window = text(f"{select_} AND s.id > :lo AND s.id <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
-    rest = text(f"{select_} AND s.id + 0 <= :hi ORDER BY s.id + 0 DESC LIMIT :pool")
+    top = conn.execute(text("SELECT max(id) FROM sentences")).scalar()
+    if top is None:
+        return []
+    # The bounds are numbers, not subqueries: the planner sizes its plan by them.
+    window = query("s.id > :lo AND s.id <= :hi")
+    rest = query("s.id + 0 <= :hi")
     found: list[Any] = []
-    hi, width = int(top), PG_WINDOW
-    saved: tuple[str, str] | None = None
+    hi = int(top)
+    tuned = False
     while hi > 0 and len(found) < pool:
+        width = int((top - hi) * (pool - len(found)) / len(found) * 1.5) + PG_WINDOW if found else PG_WINDOW
+        if hi < top and not found:
+            width = hi  # nothing in the newest window: a rare word, read all the rest at once
         lo = hi - width
         if lo <= hi // 2:
             found.extend(conn.execute(rest, {**params, "hi": hi, "pool": pool - len(found)}))
             break
-        if hi < top and saved is None:
+        if hi < top and not tuned:
             # Past the first window the planner, trusting the key range, would scan it row by
-            # row; a bitmap (GIN AND key range, or GIN alone) reads only the matches.
-            saved = tuple(conn.execute(text(PG_BITMAPS_ONLY)).one())[:2]
+            # row; a bitmap (GIN AND key range, or GIN alone) reads only the matches. (For the
+            # rest of this read-only transaction.)
+            conn.execute(text(PG_BITMAPS_ONLY))
+            tuned = True
         found.extend(conn.execute(window, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
-        seen = int(top) - lo
-        width = int(seen * (pool - len(found)) / len(found) * 1.5) + PG_WINDOW if found else hi
         hi = lo
-    if saved is not None:
-        conn.execute(text(PG_PLANNER_RESTORE), {"scan": saved[0], "workers": saved[1]})
-    docs = {
-        row.id: row
-        for row in _ids_query(
-            conn,
-            "SELECT d.id, d.language, d.published, d.source, d.title, d.url FROM documents d WHERE d.id IN :ids",
-            sorted({r.document_id for r in found}),
-        )
-    }
-    return [_PoolRow(*r, *tuple(docs[r.document_id])[1:]) for r in found]
+    return [_PoolRow(*r) for r in found]
 
 
 class _PoolRow(NamedTuple):
@@ -429,6 +430,7 @@ class _PoolRow(NamedTuple):
     source: str
     title: str | None
     url: str | None
+    event_ids: list[int] | None = None
 
 
 # -- scoring and snippets --------------------------------------------------------------------
@@ -636,12 +638,15 @@ def search(
         order = sorted(range(len(rows)), key=lambda i: (-round(scored[i][0], 9), -rows[i].id))
         page = order[offset : offset + limit]
         events: dict[int, list[int]] = defaultdict(list)
-        for row in _ids_query(
-            conn,
-            "SELECT sentence_id, event_id FROM event_sources WHERE sentence_id IN :ids ORDER BY event_id",
-            [rows[i].id for i in page],
-        ):
-            events[row.sentence_id].append(row.event_id)
+        if rows and isinstance(rows[0], _PoolRow):  # PostgreSQL's pool rows bring their events
+            events.update({rows[i].id: list(rows[i].event_ids or []) for i in page})
+        else:
+            for row in _ids_query(
+                conn,
+                "SELECT sentence_id, event_id FROM event_sources WHERE sentence_id IN :ids ORDER BY event_id",
+                [rows[i].id for i in page],
+            ):
+                events[row.sentence_id].append(row.event_id)
         hits = []
         for i in page:
             row = rows[i]
