@@ -10,6 +10,11 @@ terugtrekking); the entities are the places and actors it mentions (the ``places
 ``actors`` layers) and, when it mentions none, its rarer content words. Entities found
 all over the text ("rusland", "oekraïne") sign nothing. A dated sentence's *echo* is the
 number of other sections holding a sentence that shares a pair with it, dated or not.
+
+Not yet used by ``build_timeline``: on the Dutch encyclopedia chronicle of the 2022 war
+the echoes are sparse (the events journalists list are echoed in 0-2 other sections,
+like many minor ones) and adding ``w * log1p(echo)`` to a day's score did not raise
+Date-F1 against outlets' key dates at any weight or variant tried.
 """
 
 from __future__ import annotations
