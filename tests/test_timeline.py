@@ -11,7 +11,6 @@ from kroniek.model import Document, Sentence, Timex
 from kroniek.pipeline import Pipeline
 from kroniek.timeline import TopicQuery, build_timeline
 from kroniek.timeline.dates import choose_dates, narrative_scores
-from kroniek.timeline.echo import echo_counts, event_stems, signatures
 from kroniek.timeline.phases import segment
 from kroniek.timeline.render import to_json, to_markdown
 from kroniek.timeline.salience import day_roles
@@ -185,50 +184,3 @@ def test_narrative_scores_prefer_the_lead_and_developments_over_statements():
     assert set(on_topic) == {"2022-03-20", "2022-03-21"}
     (entry,) = build_timeline([doc], dates=1, sentences=1, start="2022-03-20", end="2022-03-20")
     assert "ondertekend" in entry.sentences[0].text
-
-
-@pytest.mark.parametrize(
-    ("text", "stem"),
-    [
-        ("na de annexatie", "annex"),
-        ("de geannexeerde oblasten", "annex"),
-        ("Poetin annexeerde de regio", "annex"),
-        ("sinds de herovering van de stad", "recapture"),
-        ("het leger heroverde de stad", "recapture"),
-        ("het leger trok zich op 8 april terug uit de regio", "withdraw"),
-        ("na de terugtrekking", "withdraw"),
-        ("de opstand van de huurlingen", "mutiny"),
-        ("the army withdrew from the city", "withdraw"),
-    ],
-)
-def test_event_stems_fold_derivations(text, stem):
-    assert stem in event_stems(text)
-
-
-def test_echo_counts_the_sections_that_come_back_to_a_development():
-    sections = [
-        (None, ["De oorlog begon op 1 maart 2022 met een aanval van Rusland."]),
-        (
-            "Het zuiden",
-            [
-                "Op 9 november 2022 werd Cherson door het leger heroverd.",
-                "Op 12 november 2022 werd Bachmoet door Rusland ingenomen.",
-            ],
-        ),
-        ("Nasleep", ["Na de herovering van Cherson keerden de eerste inwoners terug naar huis."]),
-        ("Winter", ["Sinds de herovering van Cherson lag de stad onder vuur van Rusland."]),
-        ("Handel", ["In Cherson waren de markten weer open."]),  # the city, but no development: no echo
-        ("Het oosten", ["De heroverde stad Lyman lag in puin."]),  # a development, but another city
-    ]
-    parts = [f"\n== {h} ==\n" * bool(h) + " ".join(lines) + "\n" for h, lines in sections]
-    doc = Document(text="".join(parts), language="nl", genre="narrative")
-    units = build_units([Pipeline(("sentences", "time", "places", "actors"))(doc)])
-    retaken = next(u for u in units if u.sent.text.startswith("Op 9 november"))
-    taken = next(u for u in units if u.sent.text.startswith("Op 12 november"))
-    counts = echo_counts(units, common_share=0.7)
-    assert counts[id(retaken)] == 2  # two other sections refer back to it, without its date
-    assert counts[id(taken)] == 0
-    assert ("recapture", "Kherson") in signatures(units, common_share=0.7)[id(retaken)]
-    # an entity found in most sections signs nothing
-    assert ("capture", "Russia") in signatures(units, common_share=0.7)[id(taken)]
-    assert ("capture", "Russia") not in signatures(units, common_share=0.4)[id(taken)]
