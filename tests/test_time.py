@@ -568,3 +568,17 @@ def test_vague_stretches_next_to_the_story() -> None:
     assert found("in the days that followed, it rained. the weeks before the vote were calm.", language="en") == [
         ("the days that followed", "DURATION", "PXD")
     ]
+
+
+def test_names_abilities_and_non_events() -> None:
+    assert found("Volgens The Sunday Times gaf de regering toestemming.", anchor="2022-12-14") == []
+    assert found("The Sunday Times reported it on Sunday.", language="en", anchor="2022-12-14") == [
+        ("Sunday", "DATE", "2022-12-11")
+    ]
+    text = (
+        "op 5 december 2022 waren er luchtaanvallen. de aanval werd noch bevestigd noch ontkend. "
+        "na een inschatting konden de systemen snel verplaatst worden. het leger verstoorde de signalen."
+    )
+    assert events(text, genre="narrative") == ["2022-12-05", None, None, "2022-12-05"]
+    # Friday 15 March 2024: a request is made as of the report.
+    assert events("Hij vraagt opnieuw om meer luchtafweer.", published="2024-03-15") == ["2024-03-15"]

@@ -921,6 +921,9 @@ def _shifted_weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | 
     + " ".join(w + p for w in WEEKDAYS for p in ("ochtend", "morgen", "middag", "avond", "nacht")),
 )
 def _weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
+    word = m.group(1).lower()
+    if (not state.english and word.endswith("day")) or _PAPER.match(text, m.end()):
+        return None  # "volgens the sunday times": a name, in a Dutch text or as a newspaper's
     pod = PARTS_OF_DAY[m.group(2).strip().lower()] if m.group(2) else ""
     # "maandag 24 februari 2022": the date that follows says which day; the span takes both.
     gap = _GAP.match(text, m.end())
@@ -935,6 +938,9 @@ def _weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
                 _with_part_of_day(cand, pod)
             return [cand]
     return [_weekday_cand(m.start(), m.end(), state, WEEKDAYS[m.group(1).lower()], 0, pod)]
+
+
+_PAPER = re.compile(r"\s+(?:times|telegraph|mirror|express|post|herald|tribune|observer)\b", re.IGNORECASE)
 
 
 @rule(
@@ -1731,12 +1737,14 @@ _SUBORDINATE = words(
 _AUXILIARIES = words("is zijn was waren heeft hebben had hadden wordt worden werd werden are were has have")
 _STATIVE = words(
     """was waren is zijn bleef bleven lag lagen stond stonden leek leken bestond bestonden woonde woonden telde
-    kende kenden bevond bevonden had hadden heeft hebben kon konden wilde wilden
+    kende kenden bevond bevonden had hadden heeft hebben kon konden wilde wilden betrof betroffen
     were are remained seemed lay stood lived had has have could wanted"""
 )
+# Modals of ability, permission and will: "konden snel verplaatst worden" asserts no occurrence.
+_MODAL_STATES = words("kon konden wilde wilden mocht mochten could")
 _PLUPERFECT_AUX = words("was waren had hadden")
 _PRESENT_PERFECT_AUX = words("heeft hebben is zijn has have")
-_NEGATIONS = words("geen nooit never no")
+_NEGATIONS = words("geen nooit noch never no neither")
 _DO_SUPPORT = words("did do does have has had")
 _PRESENT_REPORTING = words(
     """zegt zeggen stelt stellen meldt melden denkt denken gelooft geloven verwacht verwachten schat schatten
@@ -1748,7 +1756,8 @@ _PRESENT_REPORTING = words(
 # Of those, the acts of speech (an event now, whatever they are about), not the states of mind.
 _PRESENT_SPEECH = words(
     """zegt zeggen stelt stellen meldt melden beweert beweren claimt claimen ontkent ontkennen erkent erkennen
-    bevestigt bevestigen waarschuwt waarschuwen says say claims claim denies deny confirms confirm warns warn"""
+    bevestigt bevestigen waarschuwt waarschuwen vraagt vragen eist eisen roept roepen
+    says say claims claim denies deny confirms confirm warns warn asks ask urges urge demands demand calls call"""
 )
 _HABITUAL = words(
     """dagelijks herhaaldelijk regelmatig vaak geregeld telkens voortdurend gewoonlijk doorgaans meestal
@@ -1843,6 +1852,8 @@ def _aspect(lowered: str, language: str | None) -> str:
     if reporting in _PRESENT_REPORTING:
         return "report"  # "officials believe troops were moved": as of the report
     participles = [w for w in clause if _participle(w, english)]
+    if first_verb in _MODAL_STATES:
+        return "state"
     if participles and first_verb in _PLUPERFECT_AUX and not (english and first_verb != "had"):
         return "state"  # pluperfect: before the time the story stands at
     if first_verb:
