@@ -257,7 +257,7 @@ def _year_for(state: State, month: int, day: int | None = None, pos: int | None 
     fine = state.fine
     if ref.month is None and fine and fine.year and fine.year > ref.year and state.ref_sentence != state.sentence:
         ref = fine
-    year = ref.year
+    year = ref.year or 0
     if ref.month and ref.month - month > 6:
         year += 1  # "op 3 januari" after "in november": the story went on
     return year

@@ -215,7 +215,7 @@ def narrative_scores(units: Sequence[Unit], votes: dict[str, dict[int, Vote]] | 
         for uid, vote in by_unit.items():
             key = (d, *section[uid])
             best[key] = max(best.get(key, vote.score), vote.score)
-    scores: Counter[str] = Counter()
-    for (d, _, _), vote in best.items():
-        scores[d] += vote
-    return dict(scores)
+    scores: dict[str, float] = {}
+    for (d, _, _), score in best.items():
+        scores[d] = scores.get(d, 0.0) + score
+    return scores

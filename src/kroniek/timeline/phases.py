@@ -96,9 +96,9 @@ def phase_timeline(
     cuts = segment([math.log1p(x) for x in volume], phases, min_size=min(MIN_UNITS, n_units))
     intervals = []
     for a, b in cuts:
-        lo = date.fromordinal(first + step * a)
-        hi = min(date.fromordinal(first + step * b - 1), date.fromordinal(last))
-        intervals.append((lo.isoformat(), hi.isoformat()))
+        lo_day = date.fromordinal(first + step * a)
+        hi_day = min(date.fromordinal(first + step * b - 1), date.fromordinal(last))
+        intervals.append((lo_day.isoformat(), hi_day.isoformat()))
     best_days = []
     for lo, hi in intervals:
         inside = sorted((d for d in scores if lo <= d <= hi), key=lambda d: (-scores[d], d))
