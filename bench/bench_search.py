@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import text
 
 from kroniek.store import Store, open_store
-from kroniek.store.search import WORD, index_rows, search, tag
+from kroniek.store.search import WORD, doc_tags, index_rows, search, tag
 from kroniek.text.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,9 +164,10 @@ def load_sqlite(corpus: Corpus, path: Path) -> tuple[Store, dict[str, float]]:
     timings["load"] = time.perf_counter() - started
     started = time.perf_counter()
     language = {d: lang for d, lang, _, _ in corpus.documents}
+    document = {d: doc_tags(src, lang, pub) for d, lang, src, pub in corpus.documents}
     places = {s: [tag("place", name)] for s, name in corpus.mentions}
     with store.engine.begin() as conn:
-        index_rows(conn, ((s, txt, language[d], places.get(s, ())) for s, d, _, txt in corpus.rows))
+        index_rows(conn, ((s, txt, language[d], places.get(s, []) + document[d]) for s, d, _, txt in corpus.rows))
     timings["index"] = time.perf_counter() - started
     with store.engine.begin() as conn:
         conn.execute(text("INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')"))

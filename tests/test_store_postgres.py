@@ -79,7 +79,7 @@ def test_migrations_go_up_and_down_and_backfill_the_index(
     url = f"sqlite:///{tmp_path / 'm.db'}" if backend == "sqlite" else request.getfixturevalue("fresh_pg")
     store = open_store(url)
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
     expected = (
         {"sentences_fts", "ix_event_sources_sentence_id"}
         if backend == "sqlite"

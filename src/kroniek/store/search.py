@@ -132,6 +132,40 @@ def tag(kind: str, name: str) -> str:
     return "tag" + hashlib.sha1(f"{kind}:{name}".encode()).hexdigest()[:16]
 
 
+def doc_tag(kind: str, value: str) -> str:
+    """The index token of a document field (source, language, month): PostgreSQL's trigger makes
+    the same one (``'tag' || left(md5(kind || ':' || value), 16)``)."""
+    return "tag" + hashlib.md5(f"{kind}:{value}".encode()).hexdigest()[:16]
+
+
+def doc_tags(source: str | None, language: str | None, published: str | None) -> list[str]:
+    """Tags every sentence of a document carries, so document filters are index lookups too."""
+    out = [doc_tag("source", source or "")]
+    if language:
+        out.append(doc_tag("language", language))
+    if published and len(published) >= 7:
+        out.append(doc_tag("month", published[:7]))
+    return out
+
+
+def month_tags(date_from: str | None, date_to: str | None, most: int = 24) -> list[str] | None:
+    """Tags of the months a closed date range touches (None when open or longer than ``most``)."""
+    if not date_from or not date_to or len(date_from) < 7 or len(date_to) < 7:
+        return None
+    try:
+        y, m = int(date_from[:4]), int(date_from[5:7])
+        y2, m2 = int(date_to[:4]), int(date_to[5:7])
+    except ValueError:
+        return None
+    months = []
+    while (y, m) <= (y2, m2) and len(months) <= most:
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if not months or len(months) > most:
+        return None
+    return [doc_tag("month", month) for month in months]
+
+
 IndexRow = tuple[int, str, str | None] | tuple[int, str, str | None, Iterable[str]]
 
 
@@ -191,7 +225,8 @@ def index_document(conn: Connection, doc: Document) -> None:
     if conn.dialect.name == "postgresql":
         pg_add_tags(conn, ((s.id, _tags(s)) for s in content))  # type: ignore[misc]
         return
-    index_rows(conn, ((s.id, s.text, doc.language, _tags(s)) for s in content))  # type: ignore[misc]
+    document = doc_tags(doc.source, doc.language, doc.published)
+    index_rows(conn, ((s.id, s.text, doc.language, _tags(s) + document) for s in content))  # type: ignore[misc]
 
 
 def stored_tags(conn: Connection) -> dict[int, list[str]]:
@@ -211,11 +246,11 @@ def sqlite_rows(conn: Connection) -> list[IndexRow]:
     tags = stored_tags(conn)
     rows = conn.execute(
         text(
-            "SELECT s.id, s.text, d.language FROM sentences s JOIN documents d ON d.id = s.document_id "
-            "WHERE NOT s.boilerplate"
+            "SELECT s.id, s.text, d.language, d.source, d.published FROM sentences s "
+            "JOIN documents d ON d.id = s.document_id WHERE NOT s.boilerplate"
         )
     ).all()
-    return [(r.id, r.text, r.language, tags.get(r.id, [])) for r in rows]
+    return [(r.id, r.text, r.language, tags.get(r.id, []) + doc_tags(r.source, r.language, r.published)) for r in rows]
 
 
 def reindex(store: Store) -> int:
@@ -324,19 +359,31 @@ POOL_COLUMNS = (
 def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: Mode, pool: int) -> list[Any]:
     """The newest ``pool`` sentences that match the query and pass the filters."""
     params: dict[str, Any] = {"pool": pool}
-    # The place and actor filters are tags in the index, so the index intersects them.
+    # The filters are tags in the index too, so the index intersects them: place and actor
+    # exactly; source, language and the months of a date range as a first cut, the SQL
+    # conditions (kept) deciding.
     where = filters.sql(params, tagged=True)
     tags = [tag(kind, value) for kind, value in (("place", filters.place), ("actor", filters.actor)) if value]
+    if filters.source:
+        tags.append(doc_tag("source", filters.source))
+    if filters.language:
+        tags.append(doc_tag("language", filters.language))
+    months = month_tags(filters.date_from, filters.date_to)
     if conn.dialect.name == "postgresql":
         tsquery = [f"({_pg_tsquery(parsed, mode, params)})"] if parsed is not None else []
         if tags:
             params["tags"] = " & ".join(tags)
             tsquery.append("CAST(:tags AS tsquery)")
+        if months:
+            params["months"] = " | ".join(months)
+            tsquery.append("CAST(:months AS tsquery)")
         where.insert(0, f"s.search_tsv @@ ({' && '.join(tsquery)})" if tsquery else "NOT s.boilerplate")
         return _pg_windows(conn, where, params, pool)
     match = _fts_expression(parsed, mode) if parsed is not None else ""
-    if tags:
-        match = " AND ".join(([f"({match})"] if match else []) + [f'"{t}"' for t in tags])
+    parts = ([f"({match})"] if match else []) + [f'"{t}"' for t in tags]
+    if months:
+        parts.append("(" + " OR ".join(f'"{t}"' for t in months) + ")")
+    match = " AND ".join(parts)
     if match:
         params["match"] = match
         where.insert(0, "sentences_fts MATCH :match")
