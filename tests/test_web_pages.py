@@ -443,3 +443,12 @@ def test_a_document_page_links_its_events(client: TestClient) -> None:
     assert f'href="/events?document={doc_id}"' in page
     listing = client.get("/events", params={"document": doc_id}).text
     assert f"<small>({events['total']})</small>" in listing
+
+
+def test_a_browser_gets_an_error_page_and_the_api_a_json_error(client: TestClient) -> None:
+    page = client.get("/documents/999999", headers={"accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>" in page.text and 'href="/"' in page.text
+    api = client.get("/api/documents/999999", headers={"accept": "text/html"})
+    assert api.status_code == 404 and api.json()["detail"]
+    assert client.get("/no-such-page").json() == {"detail": "Not Found"}

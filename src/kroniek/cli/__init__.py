@@ -1,14 +1,26 @@
 """The ``kroniek`` command. Thin: each command parses, calls one library function, renders.
 
 Each command lives in its own module under ``kroniek.cli`` and exposes ``register(app)``;
-this module only assembles them, so a stage's command sits next to nothing else.
+this module only assembles them. The modules import their stages lazily, so ``--help`` is fast.
 """
 
 from __future__ import annotations
 
-import importlib
-
 import typer
+
+from kroniek.cli import (
+    eval_mentions,
+    eval_timex,
+    eval_tls,
+    extract,
+    feeds,
+    ingest,
+    overview,
+    search,
+    serve,
+    timeline,
+    topics,
+)
 
 app = typer.Typer(
     name="kroniek",
@@ -19,35 +31,10 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score Kroniek against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-# (module, typer app it registers on)
-COMMAND_MODULES = [
-    ("ingest", app),
-    ("extract", app),
-    ("timeline", app),
-    ("overview", app),
-    ("search", app),
-    ("serve", app),
-    ("topics", app),
-    ("feeds", app),
-    ("eval_timex", eval_app),
-    ("eval_mentions", eval_app),
-    ("eval_tls", eval_app),
-]
-
-
-def _register_all() -> None:
-    for name, target in COMMAND_MODULES:
-        qualified = f"kroniek.cli.{name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as exc:
-            if exc.name == qualified:
-                continue  # that stage is not built (yet); its command is simply absent
-            raise
-        module.register(target)
-
-
-_register_all()
+for command in (ingest, extract, timeline, overview, search, serve, topics, feeds):
+    command.register(app)
+for scorer in (eval_timex, eval_mentions, eval_tls):
+    scorer.register(eval_app)
 
 
 def main() -> None:
