@@ -6,13 +6,13 @@ import pytest
 
 from kroniek.extract.figures import dutch_number, parse_digits
 from kroniek.model import Document
-from kroniek.pipeline import Pipeline, available
+from kroniek.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def tag():
     stages = ("sentences", "time", "places", "actors", "figures", "claims")
-    pipeline = Pipeline(tuple(n for n in stages if n in available()))
+    pipeline = Pipeline(stages)
 
     def run(text: str, language: str = "nl") -> list[dict]:
         doc = pipeline(Document(text=text, language=language, genre="narrative", published=None))

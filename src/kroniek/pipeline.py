@@ -60,15 +60,8 @@ def factory(name: str) -> Factory:
 
 
 def available() -> list[str]:
-    """The names in the default pipeline whose module can be imported."""
-    names = []
-    for name in DEFAULT_PIPELINE:
-        try:
-            factory(name)
-        except ModuleNotFoundError:
-            continue
-        names.append(name)
-    return names
+    """The names of the default pipeline (every stage of it is part of the package)."""
+    return list(DEFAULT_PIPELINE)
 
 
 @dataclass
@@ -94,8 +87,8 @@ _DEFAULT: Pipeline | None = None
 
 
 def default_pipeline() -> Pipeline:
-    """The full pipeline of every stage present, built once per process."""
+    """The full pipeline, built once per process (its lexicons load once)."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = Pipeline(tuple(available()))
+        _DEFAULT = Pipeline(DEFAULT_PIPELINE)
     return _DEFAULT
