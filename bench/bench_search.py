@@ -354,6 +354,7 @@ def run(n: int, n_queries: int, backends: list[str], pg_url: str, keep: Path | N
     if len(tops) == 2:
         a, b = tops.values()
         results["same_top_documents"] = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+        results["different_top_documents"] = [q for q, x, y in zip(qs, a, b, strict=True) if x != y]
     results["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     results["table"] = table(results)
     return results
@@ -393,6 +394,8 @@ def table(results: dict[str, Any]) -> str:
     if "same_top_documents" in results:
         out.append("")
         out.append(f"Same top-10 documents on both backends: {results['same_top_documents']:.1%} of queries")
+        for q in results.get("different_top_documents", []):
+            out.append(f"- differs: {q}")
     return "\n".join(out)
 
 
