@@ -35,7 +35,7 @@ documents = Table(
     "documents",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("source", String(200), nullable=False, default=""),
+    Column("source", String(200), nullable=False, default="", index=True),
     Column("url", String(2000), index=True),
     Column("title", String(1000)),
     Column("published", String(32), index=True),
@@ -116,6 +116,7 @@ event_sources = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Index("ix_event_sources_sentence_id", "sentence_id"),
 )
 
 topics = Table(
