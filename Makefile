@@ -28,7 +28,7 @@ run: setup
 	$(BIN)/kroniek overview
 	$(BIN)/kroniek serve --host 127.0.0.1 --port 8000
 
-test: setup system-deps
+test: setup system-deps lint
 	$(BIN)/python -m pytest -q
 
 # Benchmarks with their peers (dateparser, HeidelTime: needs Java); not part of the tests.
@@ -41,7 +41,8 @@ bench: setup
 	$(BIN)/python bench/bench_search.py
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
 
 clean:

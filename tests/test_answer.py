@@ -16,7 +16,7 @@ from kroniek.ingest import read_path
 from kroniek.model import Document
 from kroniek.pipeline import Pipeline, available
 from kroniek.store import Store
-from kroniek.store.search import annotations, search
+from kroniek.store.search import search, sentence_annotations
 from kroniek.web.app import create_app
 
 
@@ -73,7 +73,7 @@ def test_when_gives_dates_from_the_cited_sentences(samples: Store) -> None:
     top = answer.items[0]
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", top.value)
     assert "2022-02-27" <= top.value <= "2022-03-01"
-    notes = annotations(samples, [c.sentence_id for c in top.citations])
+    notes = sentence_annotations(samples, [c.sentence_id for c in top.citations])
     for cite in top.citations:
         said = [x["value"][:10] for x in notes.get(cite.sentence_id, {}).get("timex", [])]
         assert top.label == "date of the report" or top.value in said or cite.published == top.value

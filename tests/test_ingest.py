@@ -81,9 +81,9 @@ def test_failing_document_leaves_nothing_half_written(store: Store, tmp_path: Pa
     assert table_counts(store) == before
     with store.engine.connect() as conn:
         orphans = conn.execute(
-            select(func.count()).select_from(t.sentences).where(
-                t.sentences.c.document_id.not_in(select(t.documents.c.id))
-            )
+            select(func.count())
+            .select_from(t.sentences)
+            .where(t.sentences.c.document_id.not_in(select(t.documents.c.id)))
         ).scalar_one()
     assert orphans == 0
 

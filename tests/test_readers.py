@@ -68,7 +68,9 @@ def test_html_without_extension_is_sniffed(tmp_path: Path) -> None:
     page = (
         "<!doctype html><html><head><title>T</title>"
         '<meta property="article:published_time" content="2022-03-01T10:00:00+01:00"></head>'
-        "<body><article><h1>Kop</h1><p>" + "De stad Charkov werd opnieuw beschoten door Russische troepen. " * 5
+        "<body><article><h1>Kop</h1><p>"
+        + "De stad Charkov werd opnieuw beschoten door Russische troepen. "
+        * 5
         + "</p><p>Volgens de burgemeester vielen er zeker tien doden bij de aanval op het centrum.</p>"
         "</article></body></html>"
     )

@@ -62,7 +62,11 @@ def test_glued_after_a_number_with_thousands_dots() -> None:
 
 def test_glued_after_year_and_quote() -> None:
     text = "dat gebeurde in 1991.op 24 februari volgde de 'vredesmissie'.daarna kwam de oorlog."
-    assert spans(text) == ["dat gebeurde in 1991.", "op 24 februari volgde de 'vredesmissie'.", "daarna kwam de oorlog."]
+    assert spans(text) == [
+        "dat gebeurde in 1991.",
+        "op 24 februari volgde de 'vredesmissie'.",
+        "daarna kwam de oorlog.",
+    ]
 
 
 def test_urls_and_initials_are_not_boundaries() -> None:

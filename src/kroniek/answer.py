@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from kroniek.store import Store
-from kroniek.store.search import SearchHit, annotations, lexeme, parse_query, score_pool, search
+from kroniek.store.search import SearchHit, lexeme, parse_query, score_pool, search, sentence_annotations
 
 Kind = Literal["when", "how_many", "who", "passages"]
 
@@ -236,7 +236,7 @@ def ask(store: Store, question: str, *, limit: int = 5, **filters: Any) -> Answe
     """Answer a short question from the stored sources (see the module's docstring)."""
     kind, body = classify(question)
     hits = passages(store, body or question, limit=30, **filters)
-    notes = annotations(store, [h.sentence_id for h in hits]) if kind != "passages" else {}
+    notes = sentence_annotations(store, [h.sentence_id for h in hits]) if kind != "passages" else {}
     strong = _strong(hits)
     if kind == "when":
         items = answer_when(strong, notes)

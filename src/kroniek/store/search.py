@@ -157,7 +157,7 @@ def month_tags(date_from: str | None, date_to: str | None, most: int = 24) -> li
         y2, m2 = int(date_to[:4]), int(date_to[5:7])
     except ValueError:
         return None
-    months = []
+    months: list[str] = []
     while (y, m) <= (y2, m2) and len(months) <= most:
         months.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -723,7 +723,7 @@ def search(
     )
 
 
-def annotations(store: Store, sentence_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+def sentence_annotations(store: Store, sentence_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
     """What the pipeline stored with each sentence: ``timex`` and one list per mention kind."""
     out: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     ids = list(dict.fromkeys(sentence_ids))
@@ -737,12 +737,17 @@ def annotations(store: Store, sentence_ids: Sequence[int]) -> dict[int, dict[str
                 .order_by(x.c.id)
             ):
                 out[row.sentence_id]["timex"].append({"text": row.text, "type": row.type, "value": row.value})
-            for row in conn.execute(
+            for mention in conn.execute(
                 select(m.c.sentence_id, m.c.kind, m.c.text, m.c.name, m.c.attrs)
                 .where(m.c.sentence_id.in_(chunk))
                 .order_by(m.c.id)
             ):
-                out[row.sentence_id][row.kind].append(
-                    {"kind": row.kind, "text": row.text, "name": row.name, "attrs": dict(row.attrs or {})}
+                out[mention.sentence_id][mention.kind].append(
+                    {
+                        "kind": mention.kind,
+                        "text": mention.text,
+                        "name": mention.name,
+                        "attrs": dict(mention.attrs or {}),
+                    }
                 )
     return {k: dict(v) for k, v in out.items()}

@@ -77,5 +77,7 @@ def ask_api(
     lang: Language = None,
 ) -> dict[str, Any]:
     """Answer a short question from the sources with citations: dates, figures per source, actors or passages."""
-    filters = {k: v for k, v in {"date_from": date_from, "date_to": date_to, "language": lang}.items() if v}
+    filters: dict[str, Any] = {
+        k: v for k, v in {"date_from": date_from, "date_to": date_to, "language": lang}.items() if v
+    }
     return ask(store, q, **filters).to_dict()
