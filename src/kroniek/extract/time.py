@@ -23,14 +23,18 @@ says (see ``_aspect``):
 
 - a past event: the date the story stands at — in a narrative the day carried from the sentence
   before, in news the development its paragraph tells (else the publication date);
+- in a narrative, a past state ("de stad lag in puin") or a pluperfect ("waren ... gevlucht") also
+  the date the story stands at (a pluperfect over a stretch of time, "die week", its month);
 - a statement in the present about the past ("het ministerie stelt dat ..."): the publication date
   (news);
-- a state, habit, pluperfect, plan or ongoing activity: no date.
+- otherwise (news states and pluperfects, habits, modals, negations, plans, ongoing activities,
+  present states): no date.
 
 In a narrative, wiki headings move the story too: a section starts at the date in its heading or
-its parent's ("== beleg (3–9 mei 1940) =="); a section without one is thematic and dates nothing
-until a sentence does. Explanations ("de reden daarvoor was ...") and plans ("zou ... ingaan") do
-not move the story.
+its parent's ("== beleg (3–9 mei 1940) =="); a section without one is thematic: its past events
+take the text's main date (that of its first dated sentence), its states and pluperfects no date,
+until a sentence there gives one. Explanations ("de reden daarvoor was ...") and plans ("zou ...
+ingaan") do not move the story.
 """
 
 from __future__ import annotations
@@ -1830,7 +1834,8 @@ def _is_verb(word: str, language: str | None) -> bool:
 
 def _aspect(lowered: str, language: str | None) -> str:
     """ "event" (the main clause tells a past event), "report" (a past or perfect only in a subordinate
-    clause), "state" (a state, habit, pluperfect or ongoing activity) or "none" (present, future)."""
+    clause), "past state" (a state in the past tense), "pluperfect", "modal" (ability, will), "state" (a present
+    state, habit, negation or ongoing activity) or "none" (present, future)."""
     tokens = set(_WORD.findall(lowered))
     if not tokens.isdisjoint(_HABITUAL) or _PROGRESSIVE_PERFECT.search(lowered) or _NO_LONGER.search(lowered):
         return "state"
@@ -1853,9 +1858,9 @@ def _aspect(lowered: str, language: str | None) -> str:
         return "report"  # "officials believe troops were moved": as of the report
     participles = [w for w in clause if _participle(w, english)]
     if first_verb in _MODAL_STATES:
-        return "state"
+        return "modal"
     if participles and first_verb in _PLUPERFECT_AUX and not (english and first_verb != "had"):
-        return "state"  # pluperfect: before the time the story stands at
+        return "pluperfect"  # before the time the story stands at
     if first_verb:
         after = clause[clause.index(first_verb) + 1 : clause.index(first_verb) + 3]
         # ("niet" alone is no sign: "slaagde er niet in" is a failure, which did happen)
@@ -1869,7 +1874,7 @@ def _aspect(lowered: str, language: str | None) -> str:
     if not participles and not _STATIVE.isdisjoint(clause):
         verbs = [w for w in clause if _past_word(w, language)]
         if all(w in _STATIVE for w in verbs):
-            return "state"
+            return "past state" if verbs else "state"
     return "event" if _is_past(" ".join(clause), language) else "none"  # "hier wordt gelogen": the present
 
 
@@ -1893,6 +1898,7 @@ class TimeTagger:
         """For each sentence its expressions and its event date, reading the text in order."""
         narrative = state.genre == "narrative"
         carried: str | None = None  # narrative: the date the story stands at
+        thematic = False  # narrative: in a section without a date of its own, before any sentence gave one
         story: str | None = None  # news: the date of the development the paragraph tells
         published = _value(state.anchor.year, state.anchor.month, state.anchor.day) if state.anchor else None
         headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
@@ -1903,7 +1909,9 @@ class TimeTagger:
         for start, end in spans:
             gap = text[previous_end:start]
             if narrative and "=" in gap:
-                carried = self._enter_sections(gap, headings, state)
+                section = self._enter_sections(gap, headings, state)
+                thematic = section is None
+                carried = section or state.main  # a thematic section: the text's main date, for its events
             elif paragraph in gap and previous_end:
                 story = None  # a new paragraph of a report starts from the report's date
             previous_end = end
@@ -1931,6 +1939,7 @@ class TimeTagger:
             if event is not None:
                 if narrative and keep and not state.frozen:
                     carried = event.split("T")[0]  # the story stands at a day, not at that morning
+                    thematic = False
                 if keep and not state.frozen:
                     story = event
                 if not state.frozen and re.match(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)", event):
@@ -1939,8 +1948,14 @@ class TimeTagger:
                 event = carried  # "op dat moment waren er ... vertrokken": whatever the verb, then
             else:
                 since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
-                if narrative and aspect == "event":
-                    event = carried  # (a narrative's undated perfect, "is sindsdien een symbool geworden", is a state)
+                if narrative and (aspect == "event" or aspect in ("past state", "pluperfect") and not thematic):
+                    # A past event, state or pluperfect: the story's date ("de stad lag toen in puin", "er waren
+                    # ... mensen gevlucht"); a narrative's undated perfect ("is sindsdien een symbool geworden") is
+                    # none of these. A thematic section's general states ("de vloot was uitgerust met ...") stand at
+                    # no time until a sentence there gives one; its events take the text's main date.
+                    event = carried
+                    if event and aspect == "pluperfect" and any(c.type == "DURATION" for c in cands):
+                        event = event[:7]  # "waren er die week ... gevlucht": over a stretch before then
                 elif aspect == "event" and not since:
                     event = story or published
                 elif not narrative and aspect in ("report", "perfect", "event"):
@@ -2032,8 +2047,8 @@ class TimeTagger:
     @staticmethod
     def _enter_sections(gap: str, headings: list[tuple[int, str | None]], state: State) -> str | None:
         """New sections: the date of the nearest heading that has one ("beleg (3–9 mei 1940)"), which the
-        story now stands at and which is returned; else None (a thematic section), while dates without a
-        year are still read against the text's main date."""
+        story now stands at and which is returned; else None (a thematic section, which stands at the
+        text's main date), while dates without a year are read against the text's main date."""
         for match in _HEADING.finditer(gap):
             level, title = len(match.group(1)), match.group(2)
             while headings and headings[-1][0] >= level:
