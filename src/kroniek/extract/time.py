@@ -1728,7 +1728,8 @@ _OPENING_PHASE = re.compile(
 # A sentence reports an event when the verb of its main clause is a past (or perfect) of an action;
 # a state ("was bergachtig", "had een goede relatie", "kon niet accepteren"), a habit ("meldden
 # dagelijks"), a pluperfect ("was ... gegroeid": before the story's time) or an ongoing activity
-# ("has been asking") has no date of its own.
+# ("has been asking") has no date of its own; a narrative gives its past states and pluperfects the
+# date the story stands at (see ``TimeTagger.run``).
 
 _SPLIT = re.compile(
     r",(?!\d)|[;:()\"“”]|\s(?=(?:dat|omdat|terwijl|nadat|waarna|maar|toen|die|waar|waarin|waardoor|waarmee|hoewel|zodat|"
@@ -1948,7 +1949,7 @@ class TimeTagger:
                 event = carried  # "op dat moment waren er ... vertrokken": whatever the verb, then
             else:
                 since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
-                if narrative and (aspect == "event" or aspect in ("past state", "pluperfect") and not thematic):
+                if narrative and (aspect == "event" or (aspect in ("past state", "pluperfect") and not thematic)):
                     # A past event, state or pluperfect: the story's date ("de stad lag toen in puin", "er waren
                     # ... mensen gevlucht"); a narrative's undated perfect ("is sindsdien een symbool geworden") is
                     # none of these. A thematic section's general states ("de vloot was uitgerust met ...") stand at
