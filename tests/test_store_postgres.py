@@ -145,3 +145,40 @@ def test_python_analysis_agrees_with_postgresql_configurations(pg_admin) -> None
     # ("international": PostgreSQL "intern", Snowball 3 "internat"); the Dutch stems agree.
     assert terms_alike / terms_all >= 0.985, f"{terms_alike} of {terms_all} terms alike"
     assert alike / len(sentences) >= 0.9, f"{alike} of {len(sentences)} sentences analysed alike"
+
+
+def test_words_postgresql_alone_stems_alike_do_not_widen_its_matches(tmp_path: Path, fresh_pg: str) -> None:
+    """PostgreSQL's older English Snowball makes "universal", "universe" and "university" all
+    "univers" (Python: "universal", "univers", "universiti"); its candidates are re-checked with
+    Python's stems, and the pool still filled with the newest real matches."""
+    old = " ".join(f"The university opened hall {i} for the students." for i in range(3))
+    new = " ".join(f"A universal truth about the universe, number {i}, was debated." for i in range(6))
+    docs = [
+        Document(text=old, source="Campus", published="2011-01-01", language="en", origin="old"),
+        Document(text=new, source="Campus", published="2011-02-01", language="en", origin="new"),
+    ]
+    lite = open_store(f"sqlite:///{tmp_path / 'stems.db'}")
+    pg = open_store(fresh_pg)
+    for store in (lite, pg):
+        assert Ingestor(store, Pipeline(("sentences",))).run(docs).added
+    with pg.engine.connect() as conn:  # the case holds: PostgreSQL's index alone conflates them
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM sentences WHERE search_tsv @@ plainto_tsquery('english', 'university')")
+            ).scalar_one()
+            == 9
+        )
+    for query, kwargs in [
+        ("university", {}),
+        ("university", {"pool": 2}),  # the newest PostgreSQL matches are all dropped: it reads on
+        ("university students", {"mode": "all"}),
+        ("university debated", {"mode": "any", "language": "en"}),
+        ("universe", {}),
+    ]:
+        a, b = search(lite, query, **kwargs), search(pg, query, **kwargs)  # type: ignore[arg-type]
+        assert a.hits, query
+        assert [h.sentence_id for h in a.hits] == [h.sentence_id for h in b.hits], (query, kwargs)
+        assert a.document_ids == b.document_ids and a.total == b.total, (query, kwargs)
+    assert {h.text.split()[1] for h in search(pg, "university").hits} == {"university"}
+    assert len(search(pg, "university", pool=2).hits) == 2
+    pg.engine.dispose()

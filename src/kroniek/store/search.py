@@ -8,13 +8,16 @@ How a query runs, on either backend:
 2. The backend finds the matching sentences that pass the filters, newest first (highest
    sentence id), at most ``pool`` of them (300): FTS5 ``MATCH`` over pre-stemmed words on
    SQLite, ``@@`` on the GIN-indexed ``search_tsv`` column on PostgreSQL (in windows of ids,
-   see :func:`_pg_windows`).
+   see :func:`_pg_windows`). PostgreSQL's English stemmer is an older Snowball than Python's
+   ("international" and "internal" are both "intern" there), so each row it matches is
+   re-checked with Python's stems and dropped unless SQLite would match it too; the windows
+   read on until the pool is full (:func:`_recheck`).
 3. One scoring function ranks that pool in Python: BM25, a word counting for a query term
    when it stems to one of the term's forms, length in characters, document frequencies and
    average length taken over the pool. So the same data and query give the same ranking on
-   both backends; only the matching is backend SQL. (PostgreSQL's English stemmer is an older
-   Snowball than Python's: a few words, "international" among them, match a little more
-   widely there; those extra matches score lower and rarely reach the top.)
+   both backends; only the matching is backend SQL. (What the re-check cannot mend: a word
+   PostgreSQL stems apart from the query's stem where Python does not, "sociologist" for
+   "sociology", is found on SQLite alone.)
 
 Snippets mark the matched words with ``<mark>`` and give their character spans.
 Facets (date, place, actor, type, language, source) count the sentences of the pool.
@@ -29,7 +32,7 @@ import math
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -378,7 +381,7 @@ def _pool(conn: Connection, parsed: ParsedQuery | None, filters: Filters, mode: 
             params["months"] = " | ".join(months)
             tsquery.append("CAST(:months AS tsquery)")
         where.insert(0, f"s.search_tsv @@ ({' && '.join(tsquery)})" if tsquery else "NOT s.boilerplate")
-        return _pg_windows(conn, where, params, pool)
+        return _pg_windows(conn, where, params, pool, _recheck(parsed, mode) if parsed is not None else None)
     match = _fts_expression(parsed, mode) if parsed is not None else ""
     parts = ([f"({match})"] if match else []) + [f'"{t}"' for t in tags]
     if months:
@@ -407,13 +410,49 @@ PG_BITMAPS_ONLY = "SELECT set_config('enable_indexscan', 'off', true), " + (
 )
 
 
-def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool: int) -> list[Any]:
+def _recheck(parsed: ParsedQuery, mode: Mode) -> Callable[[_PoolRow], _PoolRow | None]:
+    """A check of PostgreSQL's matches against the query as SQLite's index decides them.
+
+    PostgreSQL's English stemmer is an older Snowball than Python's: "universal", "universe"
+    and "university" are all "univers" there, not in Python. A row is kept when its words,
+    stemmed as for the FTS table (:func:`terms`), hold a form of every query term ("all")
+    or of one ("any"). The words :func:`_term_counts` finds settle most rows cheaply (and
+    their counts go with the row, for :func:`score_pool`); only a row it finds short of a
+    match is analysed whole.
+    """
+    prefixes = _prefixes(parsed)
+
+    def decide(hits: Iterable[bool]) -> bool:
+        return all(hits) if mode == "all" else any(hits)
+
+    def keep(row: _PoolRow) -> _PoolRow | None:
+        code = code_for(row.language)
+        tf, spans = _term_counts(row.text.lower(), code, parsed, prefixes)
+        if decide(f > 0 for f in tf):
+            return row._replace(counts=(tf, spans))
+        found = set(terms(row.text, code))
+        return row if decide(not found.isdisjoint(group) for group in parsed.groups) else None
+
+    return keep
+
+
+def _pg_windows(
+    conn: Connection,
+    where: list[str],
+    params: dict[str, Any],
+    pool: int,
+    keep: Callable[[_PoolRow], _PoolRow | None] | None = None,
+) -> list[Any]:
     """Newest matches first, in windows of sentence ids sized by the matches found so far.
 
     A GIN index returns matches in no useful order, and ORDER BY id DESC LIMIT n over all
     matches costs as much as the matches are many; within a window of ids the cost is bounded
     by the window, and a common word fills the pool in the first window. Each query also
     brings its rows' document fields and event ids: few round trips.
+
+    ``keep`` re-checks each row PostgreSQL matched (its stemmers differ a little from
+    Python's, see :func:`_recheck`); rows it drops leave room that the next read fills, so
+    the pool holds the newest ``pool`` kept rows, as on SQLite.
     """
     # Documents are joined only to filter; their fields are read after the LIMIT.
     doc_where = [w for w in where if "d." in w and "EXISTS" not in w]
@@ -447,23 +486,35 @@ def _pg_windows(conn: Connection, where: list[str], params: dict[str, Any], pool
     found: list[Any] = []
     hi = int(top)
     tuned = False
+
+    def read(stmt: Any, bounds: dict[str, int]) -> int | None:
+        """Add the kept rows of one read; the id of its last row when its LIMIT cut it (more may match below)."""
+        want = pool - len(found)
+        rows = [_PoolRow(*r) for r in conn.execute(stmt, {**params, **bounds, "pool": want})]
+        found.extend(rows if keep is None else [k for r in rows if (k := keep(r)) is not None])
+        return rows[-1].id if len(rows) == want else None
+
     while hi > 0 and len(found) < pool:
         width = int((top - hi) * (pool - len(found)) / len(found) * 1.5) + PG_WINDOW if found else PG_WINDOW
         if hi < top and not found:
             width = hi  # nothing in the newest window: a rare word, read all the rest at once
         lo = hi - width
         if lo <= hi // 2:
-            found.extend(conn.execute(rest, {**params, "hi": hi, "pool": pool - len(found)}))
-            break
-        if hi < top and not tuned:
-            # Past the first window the planner, trusting the key range, would scan it row by
-            # row; a bitmap (GIN AND key range, or GIN alone) reads only the matches. (For the
-            # rest of this read-only transaction.)
-            conn.execute(text(PG_BITMAPS_ONLY))
-            tuned = True
-        found.extend(conn.execute(window, {**params, "lo": lo, "hi": hi, "pool": pool - len(found)}))
-        hi = lo
-    return [_PoolRow(*r) for r in found]
+            last = read(rest, {"hi": hi})
+            if last is None:
+                break
+        else:
+            if hi < top and not tuned:
+                # Past the first window the planner, trusting the key range, would scan it row
+                # by row; a bitmap (GIN AND key range, or GIN alone) reads only the matches.
+                # (For the rest of this read-only transaction.)
+                conn.execute(text(PG_BITMAPS_ONLY))
+                tuned = True
+            last = read(window, {"lo": lo, "hi": hi})
+        # A read cut by its LIMIT while the pool is short (the re-check dropped rows) goes on
+        # below its last row; otherwise the window is done.
+        hi = last - 1 if last is not None else lo
+    return found
 
 
 class _PoolRow(NamedTuple):
@@ -478,6 +529,7 @@ class _PoolRow(NamedTuple):
     title: str | None
     url: str | None
     event_ids: list[int] | None = None
+    counts: tuple[list[int], list[tuple[int, int]]] | None = None  # set by the re-check: see _term_counts
 
 
 # -- scoring and snippets --------------------------------------------------------------------
@@ -497,29 +549,40 @@ def _candidates(lower: str, prefixes: Sequence[str]) -> Iterable[tuple[int, int]
             i = lower.find(prefix, i + 1)
 
 
+def _prefixes(parsed: ParsedQuery) -> list[str]:
+    # A word stems to a term that starts like the word (Snowball stems are prefixes, but for
+    # a changed last letter or a dropped accent, which sit past the first three letters).
+    return sorted({term[:3] for group in parsed.groups for term in group})
+
+
+def _term_counts(
+    lower: str, code: str, parsed: ParsedQuery, prefixes: Sequence[str]
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """How often words of ``lower`` stem to each query term, and their spans."""
+    tf = [0] * len(parsed.groups)
+    spans = []
+    for start, end in _candidates(lower, prefixes):
+        term = lexeme(code, lower[start:end])
+        for i, group in enumerate(parsed.groups):
+            if term in group:
+                tf[i] += 1
+                spans.append((start, end))
+                break
+    return tf, spans
+
+
 def score_pool(rows: Sequence[Any], parsed: ParsedQuery) -> list[tuple[float, list[tuple[int, int]]]]:
     """BM25 of each pooled sentence (and the spans of its matched words), one formula for both backends.
 
     A word counts for a query term when it stems to one of the term's forms; a sentence's
     length is its length in characters (cheap, and the same whatever the backend).
     """
-    # A word stems to a term that starts like the word (Snowball stems are prefixes, but for
-    # a changed last letter or a dropped accent, which sit past the first three letters).
-    prefixes = sorted({term[:3] for group in parsed.groups for term in group})
+    prefixes = _prefixes(parsed)
     analysed = []
     for row in rows:
-        code = code_for(row.language)
-        lower = row.text.lower()
-        tf = [0] * len(parsed.groups)
-        spans = []
-        for start, end in _candidates(lower, prefixes):
-            term = lexeme(code, lower[start:end])
-            for i, group in enumerate(parsed.groups):
-                if term in group:
-                    tf[i] += 1
-                    spans.append((start, end))
-                    break
-        analysed.append((max(len(lower), 1), tf, spans))
+        counts = getattr(row, "counts", None)
+        tf, spans = counts or _term_counts(row.text.lower(), code_for(row.language), parsed, prefixes)
+        analysed.append((max(len(row.text.lower()), 1), tf, spans))
     n = len(analysed)
     if not n:
         return []
