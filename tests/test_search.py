@@ -14,7 +14,7 @@ from kroniek.model import Mention
 from kroniek.pipeline import Pipeline
 from kroniek.store import Store
 from kroniek.store import schema as t
-from kroniek.store.search import analyze, parse_query, reindex, search, snippet, terms
+from kroniek.store.search import _PoolRow, _recheck, analyze, parse_query, reindex, search, snippet, terms
 
 
 @pytest.fixture
@@ -153,3 +153,34 @@ def test_snippet_windows_long_sentences_and_escapes_html() -> None:
     assert "<mark>doel</mark>" in out and out.startswith("…") and out.endswith("…")
     assert len(out) < 320
     assert snippet("x < y", [(0, 1)]) == "<mark>x</mark> &lt; y"
+
+
+def test_recheck_of_postgresql_rows_decides_as_the_index_does() -> None:
+    """The re-check's shortcuts (words found by their first letters) agree with a full analysis,
+    also where a stem does not start like its word ("dying" is "die") or a word is part of a
+    dotted run ("nos.nl" is one index term)."""
+    sentences = [
+        ("A dying soldier was carried off.", "en"),
+        ("The crew had to cry for help.", "en"),
+        ("Internal documents were leaked to the press.", "en"),
+        ("An international mission left the city.", "en"),
+        ("Zie nos.nl voor het laatste nieuws.", "nl"),
+        ("Eén vluchteling werd in Oekraïne opgevangen.", "nl"),
+    ]
+    queries = ["die", "cries", "internal", "international", "nl", "een", "oekraine", "die internal", "nieuws cry"]
+    for query in queries:
+        parsed = parse_query(query)
+        for mode in ("all", "any"):
+            keep = _recheck(parsed, mode)
+            for text_, lang in sentences:
+                found = set(terms(text_, lang))
+                hits = [not found.isdisjoint(group) for group in parsed.groups]
+                expected = all(hits) if mode == "all" else any(hits)
+                row = _PoolRow(1, 1, 0, text_, None, lang, None, "s", None, None)
+                assert (keep(row) is not None) == expected, (query, mode, text_)
+    kept = [
+        t
+        for t, lang in sentences
+        if _recheck(parse_query("internal"), "all")(_PoolRow(1, 1, 0, t, None, lang, None, "s", None, None))
+    ]
+    assert kept == ["Internal documents were leaked to the press."]
