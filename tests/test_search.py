@@ -14,7 +14,7 @@ from kroniek.model import Mention
 from kroniek.pipeline import Pipeline
 from kroniek.store import Store
 from kroniek.store import schema as t
-from kroniek.store.search import _PoolRow, _recheck, analyze, parse_query, reindex, search, snippet, terms
+from kroniek.store.search import _recheck, analyze, parse_query, reindex, search, snippet, terms
 
 
 @pytest.fixture
@@ -176,11 +176,7 @@ def test_recheck_of_postgresql_rows_decides_as_the_index_does() -> None:
                 found = set(terms(text_, lang))
                 hits = [not found.isdisjoint(group) for group in parsed.groups]
                 expected = all(hits) if mode == "all" else any(hits)
-                row = _PoolRow(1, 1, 0, text_, None, lang, None, "s", None, None)
-                assert (keep(row) is not None) == expected, (query, mode, text_)
-    kept = [
-        t
-        for t, lang in sentences
-        if _recheck(parse_query("internal"), "all")(_PoolRow(1, 1, 0, t, None, lang, None, "s", None, None))
-    ]
-    assert kept == ["Internal documents were leaked to the press."]
+                assert (keep(text_, lang) is not False) == expected, (query, mode, text_)
+    internal = _recheck(parse_query("internal"), "all")
+    assert [t for t, lang in sentences if internal(t, lang) is not False] == [sentences[2][0]]
+    assert internal(*sentences[2]) == (44, [1], [(0, 8)])  # length, count, span: for the scoring

@@ -410,35 +410,39 @@ PG_BITMAPS_ONLY = "SELECT set_config('enable_indexscan', 'off', true), " + (
 )
 
 
-def _recheck(parsed: ParsedQuery, mode: Mode) -> Callable[[_PoolRow], _PoolRow | None]:
+Counts = tuple[int, list[int], list[tuple[int, int]]]  # a sentence's length, term counts, matched spans
+
+
+def _recheck(parsed: ParsedQuery, mode: Mode) -> Callable[[str, str | None], Counts | bool]:
     """A check of PostgreSQL's matches against the query as SQLite's index decides them.
 
     PostgreSQL's English stemmer is an older Snowball than Python's: "universal", "universe"
-    and "university" are all "univers" there, not in Python. A row is kept when its words,
-    stemmed as for the FTS table (:func:`terms`), hold a form of every query term ("all")
-    or of one ("any"). The words :func:`_term_counts` finds settle most rows cheaply (and
-    their counts go with the row, for :func:`score_pool`); only a row it finds short of a
-    match is analysed whole.
+    and "university" are all "univers" there, not in Python. A row (text, document language)
+    is kept when its words, stemmed as for the FTS table (:func:`terms`), hold a form of every
+    query term ("all") or of one ("any"). The words :func:`_term_counts` finds settle most
+    rows cheaply: a kept row's counts are returned, for :func:`score_pool`; only a row found
+    short of a match is analysed whole (True: kept, not counted; False: dropped).
     """
     prefixes = _prefixes(parsed)
+    every = mode == "all"
     # A word stemming to a term of 4 letters or more starts with the term's first 3 letters
     # unless an accent went in them (Dutch): in ASCII text the words found miss none.
     sure = [all(len(term) >= 4 for term in group) for group in parsed.groups]
+    codes: dict[str | None, str] = {}
 
-    def decide(hits: Iterable[bool]) -> bool:
-        return all(hits) if mode == "all" else any(hits)
-
-    def keep(row: _PoolRow) -> _PoolRow | None:
-        code = code_for(row.language)
-        tf, spans = _term_counts(row.text.lower(), code, parsed, prefixes)
-        if decide(f > 0 for f in tf):
-            return row._replace(counts=(tf, spans))
-        if row.text.isascii():
+    def keep(text_: str, language: str | None) -> Counts | bool:
+        code = codes.get(language) or codes.setdefault(language, code_for(language))
+        lower = text_.lower()
+        tf, spans = _term_counts(lower, code, parsed, prefixes)
+        if (0 not in tf) if every else any(tf):
+            return max(len(lower), 1), tf, spans
+        if text_.isascii():
             missed = [sure[i] for i, f in enumerate(tf) if not f]
-            if all(missed) if mode == "any" else any(missed):
-                return None
-        found = set(terms(row.text, code))
-        return row if decide(not found.isdisjoint(group) for group in parsed.groups) else None
+            if any(missed) if every else all(missed):
+                return False
+        found = set(terms(text_, code))
+        hits = [not found.isdisjoint(group) for group in parsed.groups]
+        return all(hits) if every else any(hits)
 
     return keep
 
@@ -448,7 +452,7 @@ def _pg_windows(
     where: list[str],
     params: dict[str, Any],
     pool: int,
-    keep: Callable[[_PoolRow], _PoolRow | None] | None = None,
+    keep: Callable[[str, str | None], Counts | bool] | None = None,
 ) -> list[Any]:
     """Newest matches first, in windows of sentence ids sized by the matches found so far.
 
@@ -504,8 +508,13 @@ def _pg_windows(
         want = pool - len(found)
         if read_rows[1] < read_rows[0]:
             want = min(int(want * read_rows[0] / max(read_rows[1], 1) * 1.25) + 10, 20 * pool)
-        rows = [_PoolRow(*r) for r in conn.execute(stmt, {**params, **bounds, "pool": want})]
-        kept = rows if keep is None else [k for r in rows if (k := keep(r)) is not None]
+        rows = conn.execute(stmt, {**params, **bounds, "pool": want}).all()
+        if keep is None:
+            kept = [_PoolRow(*r) for r in rows]
+        else:
+            kept = [
+                _PoolRow._make((*r, None if c is True else c)) for r in rows if (c := keep(r[3], r[5])) is not False
+            ]
         read_rows[0] += len(rows)
         read_rows[1] += len(kept)
         found.extend(kept[: pool - len(found)])
@@ -546,7 +555,7 @@ class _PoolRow(NamedTuple):
     title: str | None
     url: str | None
     event_ids: list[int] | None = None
-    counts: tuple[list[int], list[tuple[int, int]]] | None = None  # set by the re-check: see _term_counts
+    counts: Counts | None = None  # set by the re-check
 
 
 # -- scoring and snippets --------------------------------------------------------------------
@@ -604,8 +613,10 @@ def score_pool(rows: Sequence[Any], parsed: ParsedQuery) -> list[tuple[float, li
     analysed = []
     for row in rows:
         counts = getattr(row, "counts", None)
-        tf, spans = counts or _term_counts(row.text.lower(), code_for(row.language), parsed, prefixes)
-        analysed.append((max(len(row.text.lower()), 1), tf, spans))
+        if counts is None:
+            lower = row.text.lower()
+            counts = (max(len(lower), 1), *_term_counts(lower, code_for(row.language), parsed, prefixes))
+        analysed.append(counts)
     n = len(analysed)
     if not n:
         return []
