@@ -583,7 +583,8 @@ def _candidates(lower: str, prefixes: Sequence[str]) -> Iterable[tuple[int, int]
 
 def _prefixes(parsed: ParsedQuery) -> list[str]:
     # A word stems to a term that starts like the word (Snowball stems are prefixes, but for
-    # a changed last letter or a dropped accent, which sit past the first three letters).
+    # a changed last letter or a dropped accent, which sit past the first three letters of a
+    # stem of 4 letters or more; a shorter one may not: "dying" is "die", see _recheck).
     return sorted({term[:3] for group in parsed.groups for term in group})
 
 
