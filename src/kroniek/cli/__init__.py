@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from kroniek.cli import (
+    eval_keydates,
     eval_mentions,
     eval_timex,
     eval_tls,
@@ -33,7 +34,7 @@ app.add_typer(eval_app, name="eval")
 
 for command in (ingest, extract, timeline, overview, search, serve, topics, feeds):
     command.register(app)
-for scorer in (eval_timex, eval_mentions, eval_tls):
+for scorer in (eval_timex, eval_mentions, eval_tls, eval_keydates):
     scorer.register(eval_app)
 
 
