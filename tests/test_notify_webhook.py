@@ -215,3 +215,26 @@ def test_loopback_is_refused_unless_allowed(store, topic, receiver) -> None:
     report = Dispatcher(store, closed).dispatch()
     assert report.failed == 2 and receiver.seen == []
     assert all("refused" in e for e in report.errors.values())
+
+
+def test_two_workers_in_batches_send_each_notification_once(store, topic, receiver, settings) -> None:
+    """A fan-out runs in batches, each claimed just before it is sent: a second worker running
+    at the same time takes the rows the first has not reached, never one it holds."""
+    _follow(store, topic, receiver, 120)
+    assert publish(store, topic).queued == 120
+    # a worker with a limit stops there, batch by batch; the rest waits for the next run
+    first = _dispatcher(store, settings).dispatch(limit=50, batch=20)
+    assert first.claimed == 50 == first.delivered
+    reports = []
+
+    def work() -> None:
+        reports.append(_dispatcher(store, settings).dispatch(batch=15))
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert sum(r.claimed for r in reports) == 70 == sum(r.delivered for r in reports)
+    assert len(receiver.seen) == 120 == len(set(receiver.seen)) and receiver.bad == []
+    assert status_counts(store) == {"delivered": 120}
