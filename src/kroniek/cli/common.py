@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 console = Console()
 err_console = Console(stderr=True)
+
+if TYPE_CHECKING:
+    from kroniek.model import Document
 
 DbOption = Annotated[
     str | None,
@@ -19,3 +24,19 @@ DbOption = Annotated[
         show_envvar=True,
     ),
 ]
+
+
+def annotate_files(files: Sequence[Path]) -> list[Document]:
+    """Read ``files`` (and folders) and run the default pipeline on each report; the ones
+    that cannot be read are named on stderr and skipped. Nothing is stored."""
+    from kroniek.ingest import IngestError, read_sources
+    from kroniek.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    docs = []
+    for item in read_sources(files):
+        if isinstance(item, IngestError):
+            err_console.print(f"[yellow]skipped[/] {item}")
+            continue
+        docs.append(pipeline(item))
+    return docs

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kroniek.cli.common import err_console
+from kroniek.cli.common import annotate_files
 
 
 def register(app: typer.Typer) -> None:
@@ -23,20 +23,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """One-to-one Date-F1 of `kroniek timeline` against a list of key dates, beside the most-named days."""
         from kroniek.evaluation.keydates import evaluate, read_gold, render
-        from kroniek.ingest import IngestError, read_sources
-        from kroniek.pipeline import default_pipeline
 
         try:
             days = read_gold(gold)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--gold") from exc
-        pipeline = default_pipeline()
-        docs = []
-        for item in read_sources(files):
-            if isinstance(item, IngestError):
-                err_console.print(f"[yellow]skipped[/] {item}")
-                continue
-            docs.append(pipeline(item))
+        docs = annotate_files(files)
         if not docs:
             typer.echo("no readable reports", err=True)
             raise typer.Exit(2)

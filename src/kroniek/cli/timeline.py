@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kroniek.cli.common import DbOption, err_console
+from kroniek.cli.common import DbOption, annotate_files
 
 
 def timeline(
@@ -41,16 +41,7 @@ def timeline(
         raise typer.BadParameter("choose md or json", param_hint="--format")
     query = TopicQuery.of([t.strip() for t in topic.split(",") if t.strip()]) if topic else None
     if files:
-        from kroniek.ingest import IngestError, read_sources
-        from kroniek.pipeline import default_pipeline
-
-        pipeline = default_pipeline()
-        docs = []
-        for item in read_sources(files):
-            if isinstance(item, IngestError):
-                err_console.print(f"[yellow]skipped[/] {item}")
-                continue
-            docs.append(pipeline(item))
+        docs = annotate_files(files)
     else:
         from kroniek.store import open_store
         from kroniek.store.topics import get_topic
