@@ -39,10 +39,10 @@ def ingest(
     for duplicate in report.duplicates:
         err_console.print(f"[yellow]skipped[/yellow] {duplicate}", highlight=False)
     if report.added:
-        from kroniek.events.persist import rebuild_events
+        from kroniek.events.persist import update_events
 
-        events = rebuild_events(store)
-        console.print(f"events: {len(events)} developments from all stored reports", highlight=False)
+        events = update_events(store, report.added)
+        console.print(f"events: {len(events)} developments new or updated", highlight=False)
     console.print(f"ingest: {report.summary()} (database {store.url})", highlight=False)
     if report.failed:
         raise typer.Exit(code=1)

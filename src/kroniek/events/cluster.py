@@ -12,13 +12,17 @@ new one. The match combines
 
 A sentence joins when the weighted similarity reaches ``threshold`` and the texts share
 at least ``min_text`` cosine; the weights are the model, not learnt from data.
+
+The state is explicit (:class:`CorpusState`, :class:`ClusterState`, :meth:`EventClusterer.export`,
+:meth:`EventClusterer.restore`) so the store can continue the clustering of a large archive
+from the few events a new report can still join, with the same result as a full replay.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -54,13 +58,13 @@ class _Member:
 
 @dataclass
 class _Cluster:
+    seq: int  # opening order: of the candidates sharing a term, the latest opened are probed
     members: list[_Member] = field(default_factory=list)
     total: dict[str, float] = field(default_factory=dict)
     centroid: Vector = field(default_factory=dict)
     entities: Counter[str] = field(default_factory=Counter)
     days: Counter[str] = field(default_factory=Counter)
     event: Event | None = None
-    indexed: set[str] = field(default_factory=set)
 
     votes: Counter[str] = field(default_factory=Counter)
     day: str = ""  # the most precise of the most common dates of its sentences
@@ -74,8 +78,71 @@ class _Cluster:
         self.entities.update(m.entities)
         self.votes.update(m.votes)
         self.days[m.day] += 1
+        self._set_day()
+
+    def _set_day(self) -> None:
         self.day = min(self.days, key=lambda d: (-self.days[d], -len(d), d))
         self.ordinal = _ordinal(self.day)
+
+
+@dataclass
+class CorpusState:
+    """What the clusterer knows of the whole archive: reports seen, events opened, document frequencies.
+
+    ``df`` may hold just the terms of the reports still to come: other terms are never looked up.
+    """
+
+    n_docs: int = 0
+    opened: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ClusterState:
+    """One event's running totals, enough to let more sentences join it later."""
+
+    seq: int
+    total: dict[str, float]
+    entities: dict[str, int]
+    days: dict[str, int]
+    votes: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "total": self.total,
+            "entities": self.entities,
+            "days": self.days,
+            "votes": self.votes,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ClusterState:
+        return cls(
+            seq=int(data["seq"]),
+            total={str(k): float(v) for k, v in data["total"].items()},
+            entities={str(k): int(v) for k, v in data["entities"].items()},
+            days={str(k): int(v) for k, v in data["days"].items()},
+            votes={str(k): int(v) for k, v in data["votes"].items()},
+        )
+
+
+@dataclass
+class StoredMember:
+    """A sentence that joined an event earlier, with the vector it joined with."""
+
+    doc: Document
+    sent: Sentence
+    vector: dict[str, float]
+
+
+@dataclass
+class ClusterExport:
+    """An event as the store keeps it: the record, its state, and its members' vectors (in source order)."""
+
+    event: Event
+    state: ClusterState
+    vectors: list[dict[str, float]]
 
 
 def _entities(sent: Sentence) -> frozenset[str]:
@@ -109,8 +176,11 @@ class EventClusterer:
         self.language = language
         self._df: Counter[str] = Counter()
         self._n_docs = 0
+        self._opened = 0
         self._clusters: list[_Cluster] = []
-        self._by_term: dict[str, list[_Cluster]] = defaultdict(list)
+        # term -> day ordinal -> clusters, so only the events within the window are looked at
+        self._by_term: dict[str, dict[int, dict[int, _Cluster]]] = defaultdict(dict)
+        self._changed: dict[int, _Cluster] = {}
 
     # -- public -------------------------------------------------------------------------
 
@@ -121,15 +191,7 @@ class EventClusterer:
 
     def add(self, doc: Document) -> list[Event]:
         """Cluster the datable sentences of ``doc``; returns the events it created or changed."""
-        language = self.language or (doc.language or "nl")[:2]
-        prepared = []
-        for sent in doc.content_sentences:
-            if not sent.event_date or _ordinal(sent.event_date) is None:
-                continue
-            terms = content_terms(sent.text, language)
-            if len(terms) < self.min_terms:
-                continue
-            prepared.append((sent, terms))
+        prepared = self._prepare(doc)
         self._n_docs += 1
         self._df.update({t for _, terms in prepared for t in terms})
         touched: dict[int, _Cluster] = {}
@@ -139,12 +201,90 @@ class EventClusterer:
             )
             cluster = self._best(member)
             if cluster is None:
-                cluster = _Cluster()
+                cluster = _Cluster(self._opened)
+                self._opened += 1
                 self._clusters.append(cluster)
+            old_terms, old_ordinal = set(cluster.total), cluster.ordinal
             cluster.add(member)
-            self._index(cluster, member)
-            touched[id(cluster)] = cluster
+            self._index(cluster, old_terms, old_ordinal)
+            touched[cluster.seq] = cluster
+        self._changed.update(touched)
         return [self._event(c) for c in touched.values()]
+
+    def terms(self, doc: Document) -> set[str]:
+        """The terms whose document frequencies :meth:`add` reads and counts for ``doc``."""
+        return {t for _, terms in self._prepare(doc) for t in terms}
+
+    def dates(self, doc: Document) -> set[int]:
+        """The day ordinals (month: its first day) of the sentences of ``doc`` that can join events."""
+        return {o for sent, _ in self._prepare(doc) if (o := _ordinal(str(sent.event_date))) is not None}
+
+    def can_join(self, day: str | None, ordinals: Iterable[int]) -> bool:
+        """Whether an event dated ``day`` is a candidate for a sentence dated at one of ``ordinals``."""
+        o = _ordinal(day or "")
+        return o is not None and any(abs(o - x) <= self.window for x in ordinals)
+
+    def config(self) -> dict[str, Any]:
+        """The parameters: state built with other ones cannot be continued."""
+        wt, wd, we = self.weights
+        return {
+            "threshold": self.threshold,
+            "min_text": self.min_text,
+            "window": self.window,
+            "weights": [wt, wd, we],
+            "min_terms": self.min_terms,
+            "probe_terms": self.probe_terms,
+            "max_postings": self.max_postings,
+            "language": self.language,
+        }
+
+    # -- state -------------------------------------------------------------------------
+
+    def corpus_state(self) -> CorpusState:
+        return CorpusState(self._n_docs, self._opened, dict(self._df))
+
+    def restore_corpus(self, state: CorpusState) -> None:
+        self._n_docs = state.n_docs
+        self._opened = state.opened
+        self._df = Counter(state.df)
+
+    def restore(self, state: ClusterState, members: Sequence[StoredMember], event: Event | None = None) -> None:
+        """Take up a stored event; ``event`` (with its id) is the record that later changes update."""
+        cluster = _Cluster(state.seq)
+        cluster.members = [
+            _Member(m.doc, m.sent, m.vector, str(m.sent.event_date), frozenset(), Counter()) for m in members
+        ]
+        cluster.total = dict(state.total)
+        cluster.centroid = normalise(cluster.total)
+        cluster.entities = Counter(state.entities)
+        cluster.days = Counter(state.days)
+        cluster.votes = Counter(state.votes)
+        cluster.event = event
+        if cluster.days:
+            cluster._set_day()
+        self._clusters.append(cluster)
+        self._index(cluster, set(), None)
+
+    def export(self, changed_only: bool = False) -> list[ClusterExport]:
+        """Every event (or those changed since the clusterer was made), in opening order."""
+        clusters = self._changed.values() if changed_only else self._clusters
+        out = []
+        for c in sorted(clusters, key=lambda c: c.seq):
+            state = ClusterState(c.seq, dict(c.total), dict(c.entities), dict(c.days), dict(c.votes))
+            out.append(ClusterExport(self._event(c), state, [dict(m.vector) for m in c.members]))
+        return out
+
+    def _prepare(self, doc: Document) -> list[tuple[Sentence, list[str]]]:
+        language = self.language or (doc.language or "nl")[:2]
+        prepared = []
+        for sent in doc.content_sentences:
+            if not sent.event_date or _ordinal(sent.event_date) is None:
+                continue
+            terms = content_terms(sent.text, language)
+            if len(terms) < self.min_terms:
+                continue
+            prepared.append((sent, terms))
+        return prepared
 
     @property
     def events(self) -> list[Event]:
@@ -176,7 +316,7 @@ class EventClusterer:
         return wt * text + wd * self._time_similarity(m.day, c.day, c.ordinal) + we * entity, text
 
     def _best(self, m: _Member) -> _Cluster | None:
-        """The best recent event among those sharing one of the sentence's rarest terms."""
+        """The best event within the window among those sharing one of the sentence's rarest terms."""
         day = _ordinal(m.day)
         if day is None:
             return None
@@ -184,22 +324,31 @@ class EventClusterer:
         best, best_score = None, self.threshold
         seen: set[int] = set()
         for term in rare:
-            for c in reversed(self._by_term.get(term, [])[-self.max_postings :]):
-                if id(c) in seen:
+            by_day = self._by_term.get(term)
+            if not by_day:
+                continue
+            near = [c for o in range(day - self.window, day + self.window + 1) for c in by_day.get(o, {}).values()]
+            near.sort(key=lambda c: -c.seq)
+            for c in near[: self.max_postings]:
+                if c.seq in seen:
                     continue
-                seen.add(id(c))
-                if c.ordinal is None or abs(c.ordinal - day) > self.window:
-                    continue
+                seen.add(c.seq)
                 score, text = self._similarity(m, c)
                 if text >= self.min_text and score >= best_score:
                     best, best_score = c, score
         return best
 
-    def _index(self, c: _Cluster, m: _Member) -> None:
-        for term in m.vector:
-            if term not in c.indexed:
-                c.indexed.add(term)
-                self._by_term[term].append(c)
+    def _index(self, c: _Cluster, old_terms: set[str], old_ordinal: int | None) -> None:
+        """File the cluster under each of its terms at its (possibly new) day."""
+        if c.ordinal is None:
+            return
+        if old_ordinal is not None and old_ordinal != c.ordinal:
+            for term in old_terms:
+                self._by_term[term][old_ordinal].pop(c.seq, None)
+            old_terms = set()
+        for term in c.total:
+            if term not in old_terms:
+                self._by_term[term].setdefault(c.ordinal, {})[c.seq] = c
 
     # -- the record --------------------------------------------------------------------
 

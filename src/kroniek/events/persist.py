@@ -1,69 +1,301 @@
 """Writing events to the store: the events stage owns the ``events`` and ``event_sources`` rows.
 
-``rebuild_events`` replays the stored reports in publication order through the
-clusterer (as if they arrived one by one) and replaces the event tables in one
-transaction, so readers never see half a rebuild.
+``update_events`` clusters newly stored reports into the stored events: it takes up only the
+events a new sentence can still join (dated within the clusterer's window of it), updates
+those in place (their ids stay) and adds the new ones. The clusterer's state lives in the
+store (``events.state``, ``event_sources.position``/``vector``, ``event_state``,
+``event_terms``, ``event_documents``), so a run of updates groups the sentences as one
+replay of the same reports in the same order would.
+
+``rebuild_events`` is that replay: every stored report, oldest first, through a fresh
+clusterer; it replaces the events and the state (new ids), e.g. after a re-annotation.
+
+Both write in one transaction that first takes the events stage's lock, so readers never see
+half an update and two writers never cluster a report twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
-from kroniek.events.cluster import EventClusterer
-from kroniek.model import Event
+from kroniek.events.cluster import ClusterState, CorpusState, EventClusterer, StoredMember
+from kroniek.model import Document, Event, Mention, Sentence
 from kroniek.store import Store
 from kroniek.store import schema as t
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise the writers of the events stage (readers go on reading the last commit)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("LOCK TABLE event_state IN SHARE ROW EXCLUSIVE MODE"))
+    else:
+        # SQLite takes its write lock at a transaction's first write, matched rows or not.
+        conn.execute(update(t.event_state).where(t.event_state.c.id == -1).values(n_docs=0))
+
+
+def _event_values(event: Event, state: ClusterState | None) -> dict[str, Any]:
+    return {
+        "date": event.date,
+        "precision": event.precision,
+        "type": event.type,
+        "title": event.title,
+        "places": list(event.places),
+        "actors": list(event.actors),
+        "figures": list(event.figures),
+        "claims": list(event.claims),
+        "state": state.to_json() if state is not None else None,
+    }
+
+
+def _insert_event(conn: Connection, event: Event, state: ClusterState | None, now: datetime) -> int:
+    values = _event_values(event, state) | {"created_at": now, "updated_at": now}
+    event.id = int(conn.execute(insert(t.events).returning(t.events.c.id).values(**values)).scalar_one())
+    return event.id
+
+
+def _insert_sources(
+    conn: Connection, event: Event, vectors: Sequence[dict[str, float] | None], skip: set[int] | None = None
+) -> None:
+    """The event's sources, but those without a stored sentence and those in ``skip``."""
+    seen = set(skip or ())
+    rows = []
+    for position, (s, vector) in enumerate(zip(event.sources, vectors, strict=True)):
+        if s.sentence_id is None or s.document_id is None or s.sentence_id in seen:
+            continue
+        seen.add(s.sentence_id)
+        rows.append(
+            {
+                "event_id": event.id,
+                "sentence_id": s.sentence_id,
+                "document_id": s.document_id,
+                "position": position,
+                "vector": vector,
+            }
+        )
+    if rows:
+        conn.execute(insert(t.event_sources), rows)
+
+
+def _clear(conn: Connection) -> None:
+    for table in (t.event_sources, t.events, t.event_terms, t.event_documents, t.event_state):
+        conn.execute(delete(table))
 
 
 def save_events(store: Store, events: Sequence[Event]) -> list[int]:
     """Replace all stored events by ``events``; returns their new ids (also set on the records).
 
-    Sources without a stored sentence (documents that were never saved) are left out.
+    Sources without a stored sentence (documents that were never saved) are left out. The
+    records carry no clusterer state, so the next :func:`update_events` rebuilds from all reports.
     """
     now = datetime.now(UTC)
-    ids: list[int] = []
     with store.engine.begin() as conn:
-        conn.execute(delete(t.event_sources))
-        conn.execute(delete(t.events))
+        _lock(conn)
+        _clear(conn)
         for event in events:
-            event_id = conn.execute(
-                insert(t.events)
-                .returning(t.events.c.id)
-                .values(
-                    date=event.date,
-                    precision=event.precision,
-                    type=event.type,
-                    title=event.title,
-                    places=list(event.places),
-                    actors=list(event.actors),
-                    figures=list(event.figures),
-                    claims=list(event.claims),
-                    created_at=now,
-                    updated_at=now,
-                )
-            ).scalar_one()
-            event.id = int(event_id)
-            ids.append(event.id)
-            seen: set[int] = set()
-            rows = []
-            for s in event.sources:
-                if s.sentence_id is None or s.document_id is None or s.sentence_id in seen:
-                    continue
-                seen.add(s.sentence_id)
-                rows.append({"event_id": event.id, "sentence_id": s.sentence_id, "document_id": s.document_id})
-            if rows:
-                conn.execute(insert(t.event_sources), rows)
-    return ids
+            _insert_event(conn, event, None, now)
+            _insert_sources(conn, event, [None] * len(event.sources))
+    return [int(e.id or 0) for e in events]
+
+
+def _write_corpus(conn: Connection, corpus: CorpusState, old_df: dict[str, int], config: dict[str, Any]) -> None:
+    now = datetime.now(UTC)
+    values = {"n_docs": corpus.n_docs, "opened": corpus.opened, "config": config, "updated_at": now}
+    if conn.execute(update(t.event_state).where(t.event_state.c.id == 1).values(**values)).rowcount == 0:
+        conn.execute(insert(t.event_state).values(id=1, **values))
+    changed = [{"t": term, "n": n} for term, n in corpus.df.items() if term in old_df and old_df[term] != n]
+    if changed:
+        conn.execute(
+            update(t.event_terms).where(t.event_terms.c.term == bindparam("t")).values(df=bindparam("n")), changed
+        )
+    new = [{"term": term, "df": n} for term, n in corpus.df.items() if term not in old_df]
+    if new:
+        conn.execute(insert(t.event_terms), new)
+
+
+def _mark_clustered(conn: Connection, doc_ids: Iterable[int]) -> None:
+    now = datetime.now(UTC)
+    rows = [{"document_id": i, "clustered_at": now} for i in doc_ids]
+    if rows:
+        conn.execute(insert(t.event_documents), rows)
 
 
 def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> list[Event]:
-    """Cluster every stored report, oldest first, and store the events."""
+    """Cluster every stored report, oldest first, and store the events and the clusterer's state."""
     clusterer = clusterer or EventClusterer()
-    for doc in store.load_documents():
-        clusterer.add(doc)
-    events = clusterer.events
-    save_events(store, events)
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        _lock(conn)
+        docs = store.load_documents()
+        for doc in docs:
+            clusterer.add(doc)
+        _clear(conn)
+        exports = {id(x.event): x for x in clusterer.export()}
+        events = clusterer.events  # by date: ids follow the story
+        for event in events:
+            x = exports[id(event)]
+            _insert_event(conn, event, x.state, now)
+            _insert_sources(conn, event, x.vectors)
+        _write_corpus(conn, clusterer.corpus_state(), {}, clusterer.config())
+        _mark_clustered(conn, [int(d.id or 0) for d in docs])
     return events
+
+
+def update_events(
+    store: Store, documents: Iterable[Document | int] | None = None, clusterer: EventClusterer | None = None
+) -> list[Event]:
+    """Cluster newly stored reports into the stored events; returns the events created or changed.
+
+    ``documents`` (records or ids) are clustered in publication order, each at most once ever;
+    None: every stored report not clustered yet. Without stored state (an archive from before
+    this scheme, events written by :func:`save_events`) or with other clusterer parameters,
+    this is :func:`rebuild_events`.
+    """
+    clusterer = clusterer or EventClusterer()
+    ids = None if documents is None else {d if isinstance(d, int) else d.id for d in documents}
+    with store.engine.begin() as conn:
+        _lock(conn)
+        state = conn.execute(select(t.event_state).where(t.event_state.c.id == 1)).first()
+        rebuild = state is None or state.config != clusterer.config()
+        if not rebuild:
+            return _update(conn, store, clusterer, state, ids)
+    return rebuild_events(store, clusterer)
+
+
+def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: Any, ids: set[Any] | None) -> list[Event]:
+    d, done = t.documents, t.event_documents
+    if ids is None:
+        query = select(d.c.id).where(~d.c.id.in_(select(done.c.document_id)))
+        todo = [int(i) for i in conn.execute(query).scalars()]
+    else:
+        wanted = sorted(int(i) for i in ids if i is not None)
+        clustered: set[int] = set()
+        for chunk in _chunks(wanted):
+            clustered.update(conn.execute(select(done.c.document_id).where(done.c.document_id.in_(chunk))).scalars())
+        todo = [i for i in wanted if i not in clustered]
+    if not todo:
+        return []
+    docs = store.load_documents(ids=todo)  # publication order, as a replay takes them
+    if not docs:
+        return []
+
+    terms = sorted({term for doc in docs for term in clusterer.terms(doc)})
+    df: dict[str, int] = {}
+    for chunk in _chunks(terms):
+        query = select(t.event_terms.c.term, t.event_terms.c.df).where(t.event_terms.c.term.in_(chunk))
+        df.update((str(term), int(n)) for term, n in conn.execute(query))
+    clusterer.restore_corpus(CorpusState(state.n_docs, state.opened, dict(df)))
+
+    stored = _restore_near(conn, clusterer, {o for doc in docs for o in clusterer.dates(doc)})
+    for doc in docs:
+        clusterer.add(doc)
+
+    now = datetime.now(UTC)
+    changed = clusterer.export(changed_only=True)
+    for x in changed:
+        event = x.event
+        if event.id is not None and event.id in stored:
+            values = _event_values(event, x.state) | {"updated_at": now}
+            conn.execute(update(t.events).where(t.events.c.id == event.id).values(**values))
+            _insert_sources(conn, event, x.vectors, skip=stored[event.id])
+        else:
+            _insert_event(conn, event, x.state, now)
+            _insert_sources(conn, event, x.vectors)
+    _write_corpus(conn, clusterer.corpus_state(), df, clusterer.config())
+    _mark_clustered(conn, [int(doc.id or 0) for doc in docs])
+    return [x.event for x in changed]
+
+
+def _date_ranges(ordinals: set[int], window: int) -> list[tuple[int, int]]:
+    """The days within ``window`` of any of ``ordinals``, as merged [first, last] ranges."""
+    ranges: list[tuple[int, int]] = []
+    for o in sorted(ordinals):
+        lo, hi = o - window, o + window
+        if ranges and lo <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], hi))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
+def _restore_near(conn: Connection, clusterer: EventClusterer, ordinals: set[int]) -> dict[int, set[int]]:
+    """Give ``clusterer`` the stored events that a sentence dated at one of ``ordinals`` can join.
+
+    Returns the sentence ids each taken-up event already has, by event id.
+    """
+    e = t.events
+    rows: dict[int, Any] = {}
+    for lo, hi in _date_ranges(ordinals, clusterer.window):
+        first, last = date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
+        # "2022-02" (a month, dated by its first day) sorts before "2022-02-01": start at the month
+        query = select(e).where(e.c.date >= first[:7], e.c.date <= last + "\uffff", e.c.state.is_not(None))
+        for row in conn.execute(query):
+            if clusterer.can_join(row.date, ordinals):
+                rows[row.id] = row
+    if not rows:
+        return {}
+
+    src = t.event_sources
+    sources: dict[int, list[Any]] = {i: [] for i in rows}
+    for chunk in _chunks(sorted(rows)):
+        query = select(src).where(src.c.event_id.in_(chunk)).order_by(src.c.event_id, src.c.position)
+        for row in conn.execute(query):
+            sources[row.event_id].append(row)
+    sentences = _load_sentences(conn, [r.sentence_id for rs in sources.values() for r in rs])
+
+    stored: dict[int, set[int]] = {}
+    for event_id, row in sorted(rows.items(), key=lambda item: ClusterState.from_json(item[1].state).seq):
+        members = [
+            StoredMember(*sentences[r.sentence_id], dict(r.vector or {}))
+            for r in sources[event_id]
+            if r.sentence_id in sentences
+        ]
+        event = Event(date=row.date, precision=row.precision, type=row.type, title=row.title, id=row.id)
+        clusterer.restore(ClusterState.from_json(row.state), members, event)
+        stored[event_id] = {r.sentence_id for r in sources[event_id]}
+    return stored
+
+
+def _load_sentences(conn: Connection, sentence_ids: list[int]) -> dict[int, tuple[Document, Sentence]]:
+    """Stored sentences with their mentions, each with (the fields events use of) its document."""
+    s, m, d = t.sentences, t.mentions, t.documents
+    out: dict[int, tuple[Document, Sentence]] = {}
+    docs: dict[int, Document] = {}
+    ids = sorted(set(sentence_ids))
+    for chunk in _chunks(ids):
+        for row in conn.execute(select(s).where(s.c.id.in_(chunk))):
+            sent = Sentence(
+                id=row.id,
+                start=row.start,
+                end=row.end,
+                text=row.text,
+                position=row.position,
+                section=row.section,
+                boilerplate=row.boilerplate,
+                event_date=row.event_date,
+                event_precision=row.event_precision,
+            )
+            doc = docs.setdefault(row.document_id, Document(text="", id=row.document_id))
+            out[row.id] = (doc, sent)
+        query = select(m).where(m.c.sentence_id.in_(chunk)).order_by(m.c.id)
+        for row in conn.execute(query):
+            out[row.sentence_id][1].mentions.append(
+                Mention(kind=row.kind, start=row.start, end=row.end, text=row.text, attrs=dict(row.attrs))
+            )
+    doc_ids = sorted(docs)
+    for chunk in _chunks(doc_ids):
+        query = select(d.c.id, d.c.source, d.c.origin, d.c.published, d.c.language).where(d.c.id.in_(chunk))
+        for row in conn.execute(query):
+            doc = docs[row.id]
+            doc.source, doc.origin, doc.published, doc.language = row.source, row.origin, row.published, row.language
+    return out

@@ -170,13 +170,16 @@ class FeedWatcher:
         self.fetcher.close()
 
     def refresh_events(self) -> None:
-        """New reports change the developments: rebuild the event records (never fatal to watching)."""
-        from kroniek.events.persist import rebuild_events
+        """New reports change the developments: update the event records (never fatal to watching).
+
+        Every report not clustered yet, so one a failed round left out is taken up now.
+        """
+        from kroniek.events.persist import update_events
 
         try:
-            rebuild_events(self.store)
-        except Exception:  # noqa: BLE001 - events are derived data; the next round rebuilds them
-            logger.exception("rebuilding events failed")
+            update_events(self.store)
+        except Exception:  # noqa: BLE001 - events are derived data; the next round takes the reports up
+            logger.exception("updating events failed")
 
     # -- rounds ------------------------------------------------------------------------
 

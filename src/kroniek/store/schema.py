@@ -108,6 +108,8 @@ events = Table(
     Column("claims", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The clusterer's running totals (kroniek.events.cluster.ClusterState), so later reports can join.
+    Column("state", JSON),
 )
 
 event_sources = Table(
@@ -116,7 +118,40 @@ event_sources = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    # The order the sentences joined in and the TF-IDF vector each joined with: the event's title
+    # is its sentence nearest to the centroid, which later reports move.
+    Column("position", Integer),
+    Column("vector", JSON),
     Index("ix_event_sources_sentence_id", "sentence_id"),
+)
+
+# The clusterer's view of the whole archive (one row, id 1): reports seen, events opened, and the
+# parameters the state was built with. No row: the events have to be rebuilt from all reports.
+event_state = Table(
+    "event_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("n_docs", Integer, nullable=False),
+    Column("opened", Integer, nullable=False),
+    Column("config", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Document frequencies of the terms of clustered reports (the IDF of the TF-IDF vectors).
+event_terms = Table(
+    "event_terms",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+
+# The reports already clustered: none is clustered twice, and one stored but never clustered
+# (a crash between ingest and the events stage) is picked up by the next update.
+event_documents = Table(
+    "event_documents",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("clustered_at", DateTime(timezone=True), nullable=False),
 )
 
 topics = Table(

@@ -183,9 +183,9 @@ def _ingest_uploads(store: Store, uploads: list[tuple[str, bytes | None]], limit
             ingestor = ingestor or Ingestor(store)
             ingestor.add(item, report)
     if report.added:
-        from kroniek.events.persist import rebuild_events
+        from kroniek.events.persist import update_events
 
-        rebuild_events(store)
+        update_events(store, report.added)
     return IngestResult(
         added=report.added,
         duplicates=report.duplicates,
