@@ -117,7 +117,7 @@ class Ref:
         return None
 
 
-def _value(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+def date_value(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
     if y is None:
         return None
     if m is None:
@@ -214,7 +214,7 @@ def rule(name: str, pattern: str, triggers: str) -> Callable[[Handler], Handler]
 # --- helpers used by the rules ---------------------------------------------------------------
 
 
-def _left_word(text: str, pos: int) -> str:
+def left_word(text: str, pos: int) -> str:
     """The lowercased word just before ``pos``."""
     end = pos
     while end > 0 and text[end - 1].isspace():
@@ -285,9 +285,9 @@ def _tense_at(state: State, pos: int | None) -> str:
     stop = _CLAUSE_BREAK.search(text, pos, hi)
     clause = text[start : stop.start() if stop else hi].lower()
     for part in (clause, text[lo:hi].lower()):  # a clause without a verb ("On Thursday,") goes by the sentence
-        if not set(_WORD.findall(part)).isdisjoint(FUTURE_CUES):
+        if not set(WORD.findall(part)).isdisjoint(FUTURE_CUES):
             return "future"
-        if _is_past(part, state.language) or _PERFECT.search(part):
+        if is_past(part, state.language) or PERFECT.search(part):
             return "past"
     return "present"
 
@@ -300,7 +300,7 @@ def _date_cand(start: int, end: int, y: int | None, m: int, d: int | None, state
         return Cand(start, end, "DATE", value)
     if d is not None and not _valid(y, m, d):
         return None
-    return Cand(start, end, "DATE", _value(y, m, d) or "", Ref(y, m, d))
+    return Cand(start, end, "DATE", date_value(y, m, d) or "", Ref(y, m, d))
 
 
 def _shift(ref: Ref | None, unit: str, n: int) -> tuple[str, Ref] | None:
@@ -312,7 +312,7 @@ def _shift(ref: Ref | None, unit: str, n: int) -> tuple[str, Ref] | None:
         if day is None:
             return _shift(ref, "M", 0) if ref.month else _shift(ref, "Y", 0)
         new = day + timedelta(days=n)
-        return _value(new.year, new.month, new.day) or "", Ref(new.year, new.month, new.day)
+        return date_value(new.year, new.month, new.day) or "", Ref(new.year, new.month, new.day)
     if unit in ("W", "WE"):
         if day is None:
             return _shift(ref, "M", 0) if ref.month else _shift(ref, "Y", 0)
@@ -323,7 +323,7 @@ def _shift(ref: Ref | None, unit: str, n: int) -> tuple[str, Ref] | None:
         if ref.month is None:
             return _shift(ref, "Y", 0)
         y, m = _add_months(ref.year, ref.month, n)
-        return _value(y, m) or "", Ref(y, m)
+        return date_value(y, m) or "", Ref(y, m)
     if unit == "Y":
         return f"{ref.year + n:04d}", Ref(ref.year + n)
     if unit == "DE":
@@ -366,9 +366,9 @@ def _weekday_cand(start: int, end: int, state: State, weekday: int, direction: i
     suffix = f"T{pod}" if pod else ""
     if ref is None:
         base = state.deictic or state.ref
-        prefix = _value(base.year, base.month) if base and base.year else "XXXX"
+        prefix = date_value(base.year, base.month) if base and base.year else "XXXX"
         return Cand(start, end, kind, f"{prefix}-WXX-{weekday}{suffix}")
-    return Cand(start, end, kind, (_value(ref.year, ref.month, ref.day) or "") + suffix, ref)
+    return Cand(start, end, kind, (date_value(ref.year, ref.month, ref.day) or "") + suffix, ref)
 
 
 def _with_part_of_day(cand: Cand, pod: str) -> None:
@@ -380,7 +380,7 @@ def _with_part_of_day(cand: Cand, pod: str) -> None:
 def _day_value(ref: Ref | None) -> str | None:
     if ref is None or ref.year is None:
         return None
-    return _value(ref.year, ref.month, ref.day)
+    return date_value(ref.year, ref.month, ref.day)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -423,7 +423,7 @@ def _numeric(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 )
 def _clock(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     hour, sep, minute, unit, ampm = m.groups()
-    if sep == "." and not unit and not ampm and _left_word(text, m.start()) not in ("om", "rond", "tegen", "at"):
+    if sep == "." and not unit and not ampm and left_word(text, m.start()) not in ("om", "rond", "tegen", "at"):
         return None
     h = int(hour)
     if ampm and ampm.lower() == "p" and h < 12:
@@ -456,7 +456,7 @@ def _midnight(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 @rule("clock_uur", r"(1\d|2[0-3]|0?\d)\s+uur(?!\w)", "#")
 def _clock_uur(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    if _left_word(text, m.start()) not in ("om", "rond", "tegen", "vanaf", "sinds", "omstreeks", "tot"):
+    if left_word(text, m.start()) not in ("om", "rond", "tegen", "vanaf", "sinds", "omstreeks", "tot"):
         return None
     return [_time_cand(m.start(), m.end(), state, f"{int(m.group(1)):02d}:00")]
 
@@ -595,7 +595,7 @@ _MONTH_LEFT_OK = frozenset(
 @rule("month", rf"({MONTH})", "month")
 def _month(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     word = m.group(1).rstrip(".").lower()
-    left = _left_word(text, m.start())
+    left = left_word(text, m.start())
     if word in AMBIGUOUS_MONTHS or (len(word) <= 4 and word not in ("mei", "juni", "juli", "june", "july")):
         if word != "mei" and left not in _MONTH_LEFT_OK:
             return None
@@ -668,7 +668,7 @@ def _season(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     season = SEASONS[word.lower()]
     year_s = year1 or year3
     has_article = m.start(2) > m.start() and not shift_word
-    left = _left_word(text, m.start())
+    left = left_word(text, m.start())
     if not year_s and not shift_word and not has_article and left not in ("in", "tijdens", "during", "sinds"):
         return None
     if word.lower() == "fall" and not year_s and left not in ("in", "this", "last", "next", "the"):
@@ -745,7 +745,7 @@ def _night_of(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     thursday = cand.ref.as_date() if cand.ref else None
     if thursday is not None:
         before = thursday - timedelta(days=1)  # the night belongs to the evening before
-        cand = Cand(m.start(), m.end(), "TIME", f"{_value(before.year, before.month, before.day)}TNI", cand.ref)
+        cand = Cand(m.start(), m.end(), "TIME", f"{date_value(before.year, before.month, before.day)}TNI", cand.ref)
     else:
         cand.type = "TIME"
         cand.value += "TNI"
@@ -782,7 +782,7 @@ def _pod(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         _with_part_of_day(found, pod)
         return [found]
     if article in ("de", "the") and not framed:
-        left = _left_word(text, m.start())
+        left = left_word(text, m.start())
         if left not in ("op", "in", "tijdens", "gedurende", "during", "'s", "van", "tot", "until", "through", "into"):
             return None
         if article == "de" and word == "morgen" and left != "op":
@@ -838,7 +838,7 @@ def _nth_of_event(m: re.Match[str], state: State, text: str) -> list[Cand] | Non
     """ "de eerste dag van de invasie": counted from a date the text gave that event."""
     nth = ORDINALS[m.group(1).lower()]
     tail = _OF_EVENT.match(text, m.end())
-    base = Ref.parse(_anchor_date(state, tail)) if tail and nth > 0 else None
+    base = Ref.parse(anchor_date(state, tail)) if tail and nth > 0 else None
     if base is None:
         return None
     cand = _rel_cand(m.start(), m.end(), base, UNITS[m.group(2).lower()], nth - 1)
@@ -858,7 +858,7 @@ def _deictic(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     pod_word = m.group(2)
     if not state.english and word in ("today", "yesterday", "tomorrow", "tonight"):
         return None  # "de zender russia today" in a Dutch text
-    if word == "morgen" and _left_word(text, m.start()) in ("de", "die", "deze", "'s", "’s", "elke", "iedere", "van"):
+    if word == "morgen" and left_word(text, m.start()) in ("de", "die", "deze", "'s", "’s", "elke", "iedere", "van"):
         return None
     compounds = {
         "tonight": (0, "NI"), "vanavond": (0, "EV"), "vannacht": (0, "NI"), "vanochtend": (0, "MO"),
@@ -910,7 +910,7 @@ def _shifted_weekday(m: re.Match[str], state: State, text: str) -> list[Cand] | 
                 m.start(),
                 m.end(),
                 "DATE",
-                _value(day.year, day.month, day.day) or "",
+                date_value(day.year, day.month, day.day) or "",
                 Ref(day.year, day.month, day.day),
             )
         ]
@@ -980,7 +980,7 @@ def _anaphoric_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | N
 def _this_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     word = re.sub(r"\s+", " ", m.group(1).lower())
     unit = UNITS[m.group(2).lower()]
-    left = _left_word(text, m.start())
+    left = left_word(text, m.start())
     if word in ("afgelopen", "past") and left in ("de", "the", "het"):
         return None  # "de afgelopen week" is a duration: another rule
     if word in ("dit", "deze", "this"):
@@ -1004,7 +1004,7 @@ def _weekend(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     """ "over the weekend", "het afgelopen weekend": the weekend nearest the reference, before it in a
     clause about the past."""
     shift = (m.group(1) or "").lower()
-    if not shift and _left_word(text, m.start()) not in ("over", "during", "in", "at", "for", "tijdens", "afgelopen"):
+    if not shift and left_word(text, m.start()) not in ("over", "during", "in", "at", "for", "tijdens", "afgelopen"):
         return None
     ref = state.deictic if state.genre == "news" else state.ref
     base = ref.as_date() if ref else None
@@ -1041,17 +1041,17 @@ def _part_of_unit(m: re.Match[str], state: State, text: str) -> list[Cand] | Non
 )
 def _unit_of_event(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     """ "het jaar voorafgaand aan de invasie", "the day after the vote": from a date the text gave that event."""
-    tail = _ANCHOR.match(text, m.end())
-    value = _anchor_date(state, tail) if tail else None
+    tail = ANCHOR.match(text, m.end())
+    value = anchor_date(state, tail) if tail else None
     if tail is None or value is None:
         return None
     word = tail.group(1).split()[0].lower()
-    n = -1 if word in _BEFORE else 1
-    found = list(_WORD.finditer(tail.group(2)))
+    n = -1 if word in BEFORE else 1
+    found = list(WORD.finditer(tail.group(2)))
     tokens = [t.group().lower() for t in found]
     end = tail.end(2)
     for i, token in enumerate(found[:3]):
-        if _is_head(tokens, i):
+        if is_head(tokens, i):
             end = tail.start(2) + token.end()
             break
     cand = _rel_cand(m.start(), end, Ref.parse(value), UNITS[m.group(1).lower()], n)
@@ -1085,7 +1085,7 @@ def _unit_after(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
 
 
 # "na de invasie", "kort voor het begin van de oorlog", "after the summit of Bucharest": an event as anchor.
-_ANCHOR = re.compile(
+ANCHOR = re.compile(
     r"\s*(?:(?:al\s+)?(?:heel\s+|zeer\s+|very\s+)?(?:kort|direct|vlak|meteen|vrijwel\s+meteen|onmiddellijk|snel|spoedig|"
     r"shortly|immediately|just|soon|vanaf)\s+)?"
     r"(na|vanaf|bij|tijdens|voor|voorafgaand\s+aan|in\s+de\s+aanloop\s+naar|after|during|before|prior\s+to|"
@@ -1097,7 +1097,7 @@ _ANCHOR = re.compile(
 
 
 # In a sentence only an anchor that frames it counts: at its start or after a comma, within two words.
-_ANCHOR_SEARCH = re.compile(r"(?:^|,)\s*(?:[^\W\d]+\s+){0,2}?" + _ANCHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
+_ANCHOR_SEARCH = re.compile(r"(?:^|,)\s*(?:[^\W\d]+\s+){0,2}?" + ANCHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 
 
 _ADJECTIVE = re.compile(r"(?:ische|sche|ese|ense|ele|ale|ige|lijke|ste|de|te|ed|an|ish)$")
@@ -1105,7 +1105,7 @@ _LINKS = words("van of in")
 _NOT_HEADS = words("de het een the a an van of in")
 
 
-def _is_head(tokens: list[str], i: int) -> bool:
+def is_head(tokens: list[str], i: int) -> bool:
     """Whether ``tokens[i]`` heads the noun phrase: no article or link, and no adjective before a noun
     ("russische invasie"; but "the vote" before "the" is a noun)."""
     word = tokens[i]
@@ -1115,7 +1115,7 @@ def _is_head(tokens: list[str], i: int) -> bool:
     return not (_ADJECTIVE.search(word) and following and following not in _NOT_HEADS)
 
 
-def _anchor_date(state: State, match: re.Match[str]) -> str | None:
+def anchor_date(state: State, match: re.Match[str]) -> str | None:
     """The date of the event a phrase like "na de conferentie van jalta" names, if the text dated it before.
 
     The head is the first word after the article that is no adjective ("de russische invasie" ->
@@ -1123,9 +1123,9 @@ def _anchor_date(state: State, match: re.Match[str]) -> str | None:
     holding both; a bare head ("de invasie") only counts when the text's first dated sentence, its
     lead, has it.
     """
-    tokens = _WORD.findall(match.group(2).lower())[:6]
+    tokens = WORD.findall(match.group(2).lower())[:6]
     for i, head in enumerate(tokens[:3]):
-        if not _is_head(tokens, i):
+        if not is_head(tokens, i):
             continue
         if head in state.named:
             return state.named[head]
@@ -1198,8 +1198,8 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
         cand = _rel_cand(m.start(), m.end(8), ref, unit, direction * int(n))
         return [cand] if cand else None
     if n is not None and not shifter and names_event and unit not in ("H", "MIN", "S") and n == int(n):
-        tail = _ANCHOR.match(text, m.end(7))
-        base = Ref.parse(_anchor_date(state, tail)) if tail else None
+        tail = ANCHOR.match(text, m.end(7))
+        base = Ref.parse(anchor_date(state, tail)) if tail else None
         guessed = base is None
         if guessed and state.genre == "news":
             # "twee jaar na het begin van de invasie" in a report that never dated it: only the distance is known.
@@ -1220,7 +1220,7 @@ def _amount(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     if num_s and num_s.lower() in ("a", "an") and not article:
         return None  # "a day": too often no time at all
     if num_s and num_s.lower() in ("een", "één") and unit in ("D", "H", "MIN", "S"):
-        left = _left_word(text, m.start())
+        left = left_word(text, m.start())
         if left in ("per", "keer", "maal"):
             return None
     start = m.start(2) if shifter else (m.start(3) if num_s else m.start(4))
@@ -1291,7 +1291,7 @@ def _vague_long(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     "uren dagen weken maanden jaren decennia eeuwen hours days weeks months years decades centuries",
 )
 def _vague_plural(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
-    left = _left_word(text, m.start())
+    left = left_word(text, m.start())
     value = _duration(None, UNITS[m.group(1).lower()])
     after = _AROUND_EVENT.match(text, m.end())
     if left in ("de", "the") and after:
@@ -1408,7 +1408,7 @@ def _year(m: re.Match[str], state: State, text: str) -> list[Cand] | None:
     next_word = re.match(r"\s*([\w%²]+)", after)
     if next_word and next_word.group(1).lower() in NOT_AFTER_YEAR:
         return None
-    left = _left_word(text, m.start())
+    left = left_word(text, m.start())
     if left in QUANTIFIERS and left not in ("tot", "voor") or (m.start() and text[m.start() - 1] in "€$£#+"):
         return None
     if y < 1800 and left not in (
@@ -1509,7 +1509,7 @@ def _moved(old: Ref | None, new: Ref) -> Ref:
 
 def _is_background(text: str, start: int) -> bool:
     """ "sinds 1990", and the adjectival "de, in 1990 gesloten, mijn": not what the sentence is about."""
-    left = _left_word(text, start)
+    left = left_word(text, start)
     if left in _BACKGROUND_LEFT or _SINCE_EVENT.search(text, max(0, start - 50), start):
         return True
     if left in ("van", "of") and (noun := _OF_NOUN.search(text, max(0, start - 40), start)):
@@ -1525,7 +1525,7 @@ def _is_background(text: str, start: int) -> bool:
         cut -= len(left)
         while cut > 0 and (text[cut - 1].isspace() or text[cut - 1] == ","):
             cut -= 1
-        return _left_word(text, cut) in _ARTICLES
+        return left_word(text, cut) in _ARTICLES
     return False
 
 
@@ -1553,7 +1553,7 @@ def _name_event(text: str, cand: Cand, state: State) -> None:
         state.named.setdefault(match.group(1).lower(), cand.value[:10])
 
 
-def _scan(text: str, start: int, end: int, state: State) -> list[Cand]:
+def scan(text: str, start: int, end: int, state: State) -> list[Cand]:
     out: list[Cand] = []
     last = start
     state.text, state.bounds = text, (start, end)
@@ -1638,11 +1638,11 @@ _PAST_SUFFIX = re.compile(
     r"(?:[bdglmnrvwz]de|[kpfx]te|dde|tte|[bdglmrvwz]den|[kpfx]ten|(?:ei|ij|aa|oo|uu|ee|oe|ui|ou|au)tten|"
     r"(?:ee|oo|aa|uu|oe|ie|ei|ij|ui)nden)$"
 )
-_WORD = re.compile(r"[^\W\d]+")
+WORD = re.compile(r"[^\W\d]+")
 
 
 # Present perfect: in news, something that happened just before the report.
-_PERFECT = re.compile(
+PERFECT = re.compile(
     r"(?<!\w)(?:heeft|hebben|is|zijn|has|have)\s+(?:\S+\s+){0,12}?"
     r"(?:[^\W\d]*ge[^\W\d]{3,}(?:d|t|en)|(?:her|ver|be|ont|er)[^\W\d]{3,}(?:d|t)|[^\W\d]{3,}(?:ed|en)|been|done|made|"
     r"said|told|killed|hit|struck|left|met|cost|lost|won|paid|brought|fought|taken|given|seen|gone|come|found|"
@@ -1651,13 +1651,13 @@ _PERFECT = re.compile(
 )
 
 
-def _is_past(sentence: str, language: str | None = None) -> bool:
+def is_past(sentence: str, language: str | None = None) -> bool:
     """Whether a finite verb in the past tense occurs: a strong form or a regular -de/-te/-ed ending."""
-    return any(_past_word(word, language) for word in _WORD.findall(sentence.lower()))
+    return any(past_word(word, language) for word in WORD.findall(sentence.lower()))
 
 
 @functools.lru_cache(maxsize=65536)
-def _past_word(word: str, language: str | None) -> bool:
+def past_word(word: str, language: str | None) -> bool:
     if word in _STRONG_PAST and not (language == "nl" and word in _DUTCH_WORDS):
         return True
     if len(word) < 5 or word in _NOT_PAST:
@@ -1714,7 +1714,7 @@ _ALLEGED = re.compile(
     r"\b(?:zou|zouden)\b.*(?:\b(?:zijn|hebben)\s+[^\W\d]+(?:d|t|en)\b|[^\W\d]+(?:d|t|en)\s+(?:zijn|hebben)\b)|"
     r"\bwould\s+have\b"
 )
-_BEFORE = words("voor voorafgaand before prior ahead")
+BEFORE = words("voor voorafgaand before prior ahead")
 _AT_THAT_TIME = re.compile(
     r"\b(?:op\s+dat\s+(?:moment|tijdstip)|op\s+datzelfde\s+moment|at\s+that\s+(?:time|moment)|at\s+the\s+time)\b"
 )
@@ -1805,7 +1805,7 @@ def _subject_head(lowered: str) -> str | None:
         return None
     tokens = match.group(1).split()
     for i in range(len(tokens)):
-        if _is_head(tokens, i):
+        if is_head(tokens, i):
             return tokens[i]
     return None
 
@@ -1815,7 +1815,7 @@ def _main_clause(lowered: str, language: str | None) -> list[str] | None:
     we can recognise (a past, an auxiliary); None when there is none (a present tense, say)."""
     subordinate = False
     for part in _SPLIT.split(lowered):
-        tokens = _WORD.findall(part)
+        tokens = WORD.findall(part)
         if not tokens:
             continue
         if tokens[0] in _SUBORDINATE:
@@ -1824,32 +1824,32 @@ def _main_clause(lowered: str, language: str | None) -> list[str] | None:
         if subordinate and not _is_verb(tokens[0], language):
             continue  # still the fronted clause ("hoewel X, een naam, Y had, kon hij"): the main one opens with its verb
         subordinate = False
-        if not _AUXILIARIES.isdisjoint(tokens) or _is_past(part, language):
+        if not _AUXILIARIES.isdisjoint(tokens) or is_past(part, language):
             return tokens
     return None
 
 
 def _is_verb(word: str, language: str | None) -> bool:
-    return word in _AUXILIARIES or word in _WOULD or _past_word(word, language)
+    return word in _AUXILIARIES or word in _WOULD or past_word(word, language)
 
 
 def _aspect(lowered: str, language: str | None) -> str:
     """ "event" (the main clause tells a past event), "report" (a past or perfect only in a subordinate
     clause), "past state" (a state in the past tense), "pluperfect", "modal" (ability, will), "state" (a present
     state, habit, negation or ongoing activity) or "none" (present, future)."""
-    tokens = set(_WORD.findall(lowered))
+    tokens = set(WORD.findall(lowered))
     if not tokens.isdisjoint(_HABITUAL) or _PROGRESSIVE_PERFECT.search(lowered) or _NO_LONGER.search(lowered):
         return "state"
     clause = _main_clause(lowered, language)
-    if clause is None and not _PRESENT_SPEECH.isdisjoint(_WORD.findall(_SPLIT.split(lowered, maxsplit=1)[0])):
+    if clause is None and not _PRESENT_SPEECH.isdisjoint(WORD.findall(_SPLIT.split(lowered, maxsplit=1)[0])):
         return "report"  # "rusland ontkent dat", "het iaea zegt dat ...": a statement as of the report
     if clause is None:  # "een journaliste die werkte voor ... kwam om het leven": the main verb is not found
-        first = next((w for w in _WORD.findall(lowered) if _is_verb(w, language)), None)
+        first = next((w for w in WORD.findall(lowered) if _is_verb(w, language)), None)
         if first in _WOULD:
             return "none"
-        if _is_past(lowered, language):
+        if is_past(lowered, language):
             return "event"
-        return "report" if _PERFECT.search(lowered) else "none"
+        return "report" if PERFECT.search(lowered) else "none"
     first_verb = next((w for w in clause if _is_verb(w, language)), None)
     if first_verb in _WOULD and not _ALLEGED.search(lowered):
         return "none"  # "zou ... van plan zijn", "would send": a plan or a possibility
@@ -1873,10 +1873,10 @@ def _aspect(lowered: str, language: str | None) -> str:
     if participles and first_verb in _PRESENT_PERFECT_AUX:
         return "perfect"  # "has vowed", "is er geen straling vrijgekomen": up to now
     if not participles and not _STATIVE.isdisjoint(clause):
-        verbs = [w for w in clause if _past_word(w, language)]
+        verbs = [w for w in clause if past_word(w, language)]
         if all(w in _STATIVE for w in verbs):
             return "past state" if verbs else "state"
-    return "event" if _is_past(" ".join(clause), language) else "none"  # "hier wordt gelogen": the present
+    return "event" if is_past(" ".join(clause), language) else "none"  # "hier wordt gelogen": the present
 
 
 class TimeTagger:
@@ -1901,7 +1901,7 @@ class TimeTagger:
         carried: str | None = None  # narrative: the date the story stands at
         thematic = False  # narrative: in a section without a date of its own, before any sentence gave one
         story: str | None = None  # news: the date of the development the paragraph tells
-        published = _value(state.anchor.year, state.anchor.month, state.anchor.day) if state.anchor else None
+        published = date_value(state.anchor.year, state.anchor.month, state.anchor.day) if state.anchor else None
         headings: list[tuple[int, str | None]] = []  # (level, date) of the headings above
         # A text with a sentence on each line (tokenised corpora) marks paragraphs by blank lines only.
         lines = sum("\n" in text[a_end:b_start] for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
@@ -1928,7 +1928,7 @@ class TimeTagger:
                 # "op 1 februari meldde X dat Poetin ... zou hebben bevolen": the plan is X's report, not the story's
                 plan = next((w for w in clause if _is_verb(w, state.language)), None) in _WOULD
             state.frozen = narrative and (bool(_EXPLANATION.match(lowered)) or plan)
-            cands = _scan(text, start, end, state)
+            cands = scan(text, start, end, state)
             event, keep = self._event(cands, text)
             if event is None:
                 event = self._anchored_event(sentence, state)
@@ -1979,7 +1979,7 @@ class TimeTagger:
             if "WXX" in cand.value:
                 cand = replace(cand, value=cand.value.split("-WXX")[0])  # "2022-02-WXX-4": in that month
             following = dated[i + 1] if i + 1 < len(dated) else None
-            if following and _left_word(text, cand.start) in ("na", "after"):
+            if following and left_word(text, cand.start) in ("na", "after"):
                 continue  # "na de winter van 1978/79 ... het voorjaar": after it
             if following and cand.range_to == "op":
                 return following.value, True  # "de nacht van 3 op 4 maart": the morning after
@@ -2005,18 +2005,18 @@ class TimeTagger:
     def _anchored_event(sentence: str, state: State) -> str | None:
         """A date from an event the text dated before: "kort na het begin van de staking"."""
         for match in _ANCHOR_SEARCH.finditer(sentence):
-            value = _anchor_date(state, match)
+            value = anchor_date(state, match)
             if value is None:
                 continue
-            if match.group(1).split()[0].lower() in _BEFORE:
+            if match.group(1).split()[0].lower() in BEFORE:
                 value = value[:7]
             if not state.frozen:
                 state.ref = Ref.parse(value)
             return value
         if state.named:  # "werd na de explosie stilgelegd": anywhere, an event the text dated where it named it
             for match in _NAMED_ANCHOR.finditer(sentence):
-                tokens = _WORD.findall(match.group(1).lower())[:4]
-                head = next((t for i, t in enumerate(tokens) if _is_head(tokens, i)), None)
+                tokens = WORD.findall(match.group(1).lower())[:4]
+                head = next((t for i, t in enumerate(tokens) if is_head(tokens, i)), None)
                 if head in state.named:
                     return state.named[head]
         if state.main and _OPENING_PHASE.search(sentence):
@@ -2050,13 +2050,13 @@ class TimeTagger:
         """New sections: the date of the nearest heading that has one ("beleg (3–9 mei 1940)"), which the
         story now stands at and which is returned; else None (a thematic section, which stands at the
         text's main date), while dates without a year are read against the text's main date."""
-        for match in _HEADING.finditer(gap):
+        for match in HEADING.finditer(gap):
             level, title = len(match.group(1)), match.group(2)
             while headings and headings[-1][0] >= level:
                 headings.pop()
             value = None
             probe = replace(state, frozen=False)
-            for cand in _scan(title, 0, len(title), probe):
+            for cand in scan(title, 0, len(title), probe):
                 if cand.ref is not None and cand.type == "DATE":
                     value = cand.value
                     break
@@ -2067,7 +2067,7 @@ class TimeTagger:
         return value
 
 
-_HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
+HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*(.+?)[ \t]*\1[ \t]*$", re.MULTILINE)
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -2077,7 +2077,7 @@ def tag(text: str, *, language: str | None, anchor: str | None, genre: str = "ne
     lowercased = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) < 0.002
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        if not _HEADING.fullmatch(line.group()):  # headings stay between sentences, where run() reads them
+        if not HEADING.fullmatch(line.group()):  # headings stay between sentences, where run() reads them
             spans.extend(split_sentences(text, line.start(), line.end(), lowercased=lowercased))
     tagger = TimeTagger()
     state = tagger.start_state(genre, language, anchor)
