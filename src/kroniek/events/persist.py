@@ -133,12 +133,19 @@ def _mark_clustered(conn: Connection, doc_ids: Iterable[int]) -> None:
 def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> list[Event]:
     """Cluster every stored report, oldest first, and store the events and the clusterer's state."""
     clusterer = clusterer or EventClusterer()
+    # The replay runs before the lock, so ingests (which wait on it in SQLite) are not held up.
+    docs = store.load_documents()
+    for doc in docs:
+        clusterer.add(doc)
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
         _lock(conn)
-        docs = store.load_documents()
-        for doc in docs:
+        # Reports stored meanwhile (perhaps clustered into the events about to be replaced) come last.
+        seen = {d.id for d in docs}
+        late = store.load_documents(ids=[i for i in store.document_ids() if i not in seen])
+        for doc in late:
             clusterer.add(doc)
+        docs += late
         _clear(conn)
         exports = {id(x.event): x for x in clusterer.export()}
         events = clusterer.events  # by date: ids follow the story
