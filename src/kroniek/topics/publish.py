@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from kroniek.events import EventClusterer
 from kroniek.model import Document, Event
 from kroniek.overview import ComposeOptions, Composer, Update, to_markdown, update_from_dict
 from kroniek.store import Store
@@ -41,17 +42,9 @@ def previous_update(store: Store, topic: Topic) -> Update | None:
     return stored_update(row) if row else None
 
 
-def find_events(docs: Sequence[Document]) -> list[Event] | None:
-    """Events from the event layer when it is built; None when it is not (the composer then clusters)."""
-    try:
-        from kroniek.events import EventClusterer  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    try:
-        return list(EventClusterer()(list(docs)))
-    except Exception:  # the layer is young: an overview must not fail because of it
-        log.exception("event clustering failed; clustering report blocks instead")
-        return None
+def find_events(docs: Sequence[Document]) -> list[Event]:
+    """The developments of ``docs`` (the events stage), which link report blocks across sources."""
+    return EventClusterer()(list(docs))
 
 
 def build_overview(
