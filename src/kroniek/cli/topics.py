@@ -14,13 +14,13 @@ topics_app = typer.Typer(help="Topics: saved queries that overviews are made for
 ListOption = Annotated[list[str] | None, typer.Option(help="Repeat for several.")]
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
+def _store(db: str | None):
     from kroniek.store import open_store
 
     return open_store(db)
 
 
-def _topic_or_exit(store, slug: str):  # type: ignore[no-untyped-def]
+def _topic_or_exit(store, slug: str):
     from kroniek.store.topics import get_topic
 
     topic = get_topic(store, slug)

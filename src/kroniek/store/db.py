@@ -22,7 +22,7 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets the web server read while an ingest writes; foreign keys make cascades real.
     cursor.execute("PRAGMA journal_mode=WAL")

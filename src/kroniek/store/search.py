@@ -186,7 +186,7 @@ def index_rows(conn: Connection, rows: Iterable[IndexRow]) -> int:
     for row in rows:
         words = terms(row[1], code_for(row[2]))
         if len(row) > 3:
-            words.extend(row[3])  # type: ignore[misc]
+            words.extend(row[3])
         batch.append((row[0], " ".join(words)))
         if len(batch) >= 5000:
             cursor.executemany("INSERT OR REPLACE INTO sentences_fts(rowid, terms) VALUES (?, ?)", batch)

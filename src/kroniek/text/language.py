@@ -11,7 +11,7 @@ _SAMPLE = 4000
 
 
 @lru_cache(maxsize=1)
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier():
     import py3langid.langid as langid
 
     langid.set_languages(list(CANDIDATES))

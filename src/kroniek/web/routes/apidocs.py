@@ -18,7 +18,7 @@ ASSETS = {"swagger-ui-bundle.js", "swagger-ui.css"}
 
 def _assets_dir() -> Path | None:
     try:
-        from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
+        from swagger_ui_bundle import swagger_ui_path
     except ImportError:
         return None
     return Path(swagger_ui_path)
