@@ -368,7 +368,9 @@ def test_files_and_feeds_are_added_through_the_ingest_page(page: Page, server: t
     assert store.count("documents") == before + 1
     upload.locator("[role=status] a").click()  # the new document opens from the upload's answer
     expect(page.locator("main h1")).to_contain_text("charkov-avondklok")
-    expect(page.get_by_text("de avondklok in de stad")).to_be_visible()
+    expect(page.locator("p.sentence", has_text="de avondklok in de stad")).to_be_visible()
+    # the upload updated the events: the report's development links to its event
+    expect(page.locator("a[href^='/events/']", has_text="de avondklok in de stad")).to_be_visible()
     page.go_back()
     feed = page.locator("#feed-form")
     feed.get_by_label("Adres van de feed").fill("ftp://127.0.0.1/feed.xml")
