@@ -23,16 +23,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
 from kroniek.events.cluster import ClusterState, CorpusState, EventClusterer, StoredMember
-from kroniek.model import Document, Event, Mention, Sentence
-from kroniek.store import Store
+from kroniek.model import Document, Event, Sentence
+from kroniek.store import Store, chunks, mention_from_row, sentence_from_row
 from kroniek.store import schema as t
-
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _lock(conn: Connection) -> None:
@@ -187,7 +180,7 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
     else:
         wanted = sorted(int(i) for i in ids if i is not None)
         clustered: set[int] = set()
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             clustered.update(conn.execute(select(done.c.document_id).where(done.c.document_id.in_(chunk))).scalars())
         todo = [i for i in wanted if i not in clustered]
     if not todo:
@@ -198,8 +191,8 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
 
     terms = sorted({term for doc in docs for term in clusterer.terms(doc)})
     df: dict[str, int] = {}
-    for chunk in _chunks(terms):
-        query = select(t.event_terms.c.term, t.event_terms.c.df).where(t.event_terms.c.term.in_(chunk))
+    for some_terms in chunks(terms):
+        query = select(t.event_terms.c.term, t.event_terms.c.df).where(t.event_terms.c.term.in_(some_terms))
         df.update((str(term), int(n)) for term, n in conn.execute(query))
     clusterer.restore_corpus(CorpusState(state.n_docs, state.opened, dict(df)))
 
@@ -254,7 +247,7 @@ def _restore_near(conn: Connection, clusterer: EventClusterer, ordinals: set[int
 
     src = t.event_sources
     sources: dict[int, list[Any]] = {i: [] for i in rows}
-    for chunk in _chunks(sorted(rows)):
+    for chunk in chunks(sorted(rows)):
         query = select(src).where(src.c.event_id.in_(chunk)).order_by(src.c.event_id, src.c.position)
         for row in conn.execute(query):
             sources[row.event_id].append(row)
@@ -279,28 +272,16 @@ def _load_sentences(conn: Connection, sentence_ids: list[int]) -> dict[int, tupl
     out: dict[int, tuple[Document, Sentence]] = {}
     docs: dict[int, Document] = {}
     ids = sorted(set(sentence_ids))
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in conn.execute(select(s).where(s.c.id.in_(chunk))):
-            sent = Sentence(
-                id=row.id,
-                start=row.start,
-                end=row.end,
-                text=row.text,
-                position=row.position,
-                section=row.section,
-                boilerplate=row.boilerplate,
-                event_date=row.event_date,
-                event_precision=row.event_precision,
-            )
+            sent = sentence_from_row(row)
             doc = docs.setdefault(row.document_id, Document(text="", id=row.document_id))
             out[row.id] = (doc, sent)
         query = select(m).where(m.c.sentence_id.in_(chunk)).order_by(m.c.id)
         for row in conn.execute(query):
-            out[row.sentence_id][1].mentions.append(
-                Mention(kind=row.kind, start=row.start, end=row.end, text=row.text, attrs=dict(row.attrs))
-            )
+            out[row.sentence_id][1].mentions.append(mention_from_row(row))
     doc_ids = sorted(docs)
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         query = select(d.c.id, d.c.source, d.c.origin, d.c.published, d.c.language).where(d.c.id.in_(chunk))
         for row in conn.execute(query):
             doc = docs[row.id]

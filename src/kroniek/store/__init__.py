@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +17,8 @@ from kroniek.model import Document, Mention, Sentence, Timex
 from kroniek.store import schema as t
 from kroniek.store.db import make_engine, migrate, resolve_url
 from kroniek.store.search import index_document
+
+T = TypeVar("T")
 
 
 def now() -> datetime:
@@ -265,21 +267,11 @@ class Store:
             doc_ids = list(by_id)
             sents: dict[int, Sentence] = {}
             s = t.sentences
-            for chunk in _chunks(doc_ids, 500):
+            for chunk in chunks(doc_ids):
                 for row in conn.execute(
                     select(s).where(s.c.document_id.in_(chunk)).order_by(s.c.document_id, s.c.position)
                 ):
-                    sent = Sentence(
-                        id=row.id,
-                        start=row.start,
-                        end=row.end,
-                        text=row.text,
-                        position=row.position,
-                        section=row.section,
-                        boilerplate=row.boilerplate,
-                        event_date=row.event_date,
-                        event_precision=row.event_precision,
-                    )
+                    sent = sentence_from_row(row)
                     sents[row.id] = sent
                     by_id[row.document_id].sentences.append(sent)
                 join = select(t.timexes).join(s, s.c.id == t.timexes.c.sentence_id).where(s.c.document_id.in_(chunk))
@@ -289,9 +281,7 @@ class Store:
                     )
                 join = select(t.mentions).join(s, s.c.id == t.mentions.c.sentence_id).where(s.c.document_id.in_(chunk))
                 for row in conn.execute(join.order_by(t.mentions.c.id)):
-                    sents[row.sentence_id].mentions.append(
-                        Mention(kind=row.kind, start=row.start, end=row.end, text=row.text, attrs=dict(row.attrs))
-                    )
+                    sents[row.sentence_id].mentions.append(mention_from_row(row))
         return docs
 
     def sentence_context(self, sentence_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
@@ -302,15 +292,35 @@ class Store:
         )
         out: dict[int, dict[str, Any]] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(sentence_ids), 500):
+            for chunk in chunks(list(sentence_ids), 500):
                 for row in conn.execute(query.where(s.c.id.in_(chunk))):
                     out[row.id] = dict(row._mapping)
         return out
 
 
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+def chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:
+    """``items`` in runs of ``size``: an IN (...) list stays within every backend's limits."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def sentence_from_row(row: Any) -> Sentence:
+    """A stored sentence, without its annotations (they are rows of their own tables)."""
+    return Sentence(
+        id=row.id,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        position=row.position,
+        section=row.section,
+        boilerplate=row.boilerplate,
+        event_date=row.event_date,
+        event_precision=row.event_precision,
+    )
+
+
+def mention_from_row(row: Any) -> Mention:
+    return Mention(kind=row.kind, start=row.start, end=row.end, text=row.text, attrs=dict(row.attrs))
 
 
 def open_store(url: str | None = None, *, upgrade: bool = True) -> Store:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
-from kroniek.store import Store
+from kroniek.store import Store, chunks
 from kroniek.store import schema as t
 
 
@@ -99,7 +99,7 @@ def event_titles(store: Store, event_ids: Iterable[int]) -> dict[int, str]:
     e = t.events
     out: dict[int, str] = {}
     with store.engine.connect() as conn:
-        for chunk in _chunks(sorted(set(event_ids)), 500):
+        for chunk in chunks(sorted(set(event_ids))):
             for row in conn.execute(select(e.c.id, e.c.title).where(e.c.id.in_(chunk))):
                 out[int(row.id)] = str(row.title)
     return out
@@ -150,7 +150,7 @@ def event_sources(store: Store, event_ids: Iterable[int]) -> dict[int, list[dict
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     ids = list(event_ids)
     with store.engine.connect() as conn:
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             for row in conn.execute(query.where(src.c.event_id.in_(chunk))):
                 item = dict(row._mapping)
                 out[item.pop("event_id")].append(item)
@@ -162,7 +162,7 @@ def source_mentions(store: Store, sentence_ids: Iterable[int]) -> dict[int, list
     m = t.mentions
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     with store.engine.connect() as conn:
-        for chunk in _chunks(list(sentence_ids), 500):
+        for chunk in chunks(list(sentence_ids)):
             query = select(m).where(m.c.sentence_id.in_(chunk)).order_by(m.c.sentence_id, m.c.start)
             for row in conn.execute(query):
                 out[row.sentence_id].append(
@@ -274,8 +274,3 @@ def event_geojson(store: Store, filters: EventFilter | None = None, *, limit: in
         for p in sorted(points.values(), key=lambda p: (-len(p["events"]), p["name"]))
     ]
     return {"type": "FeatureCollection", "features": features}
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
