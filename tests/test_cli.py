@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from conftest import SEED_NEWS, SEEDS
@@ -48,6 +49,33 @@ def test_ingest_exit_status_counts_failures(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "1 added, 0 duplicates skipped, 1 failed" in result.output
     assert "kapot.bin" in result.output
+
+
+def _column(store, name: str) -> list:  # type: ignore[no-untyped-def]
+    with store.engine.connect() as conn:
+        return list(conn.execute(text(f"SELECT {name} FROM events")).scalars())
+
+
+def test_ingest_adds_to_the_events_or_rebuilds_them(tmp_path: Path) -> None:
+    samples = Path(__file__).parents[1] / "samples"
+    url = f"sqlite:///{tmp_path / 'ev.db'}"
+    first = runner.invoke(app, ["ingest", "-q", "--db", url, str(samples / "2022-02-25-slangeneiland.txt")])
+    assert "developments new or updated" in first.output, first.output
+    store = open_store(url)
+    ids = sorted(_column(store, "id"))
+    created = max(_column(store, "created_at"))
+    assert ids
+    # nothing new: the events stay as they are, with their ids
+    again = runner.invoke(app, ["ingest", "-q", "--db", url, str(samples / "2022-02-25-slangeneiland.txt")])
+    assert "developments" not in again.output and "1 duplicates skipped" in again.output
+    assert sorted(_column(store, "id")) == ids
+    # asked for, every stored report is clustered again: as many events, all written anew
+    rebuilt = runner.invoke(
+        app, ["ingest", "-q", "--rebuild-events", "--db", url, str(samples / "2022-02-25-slangeneiland.txt")]
+    )
+    assert f"events: {len(ids)} developments (rebuilt)" in rebuilt.output, rebuilt.output
+    assert store.count("events") == len(ids)
+    assert min(_column(store, "created_at")) > created
 
 
 def test_extract_jsonl_has_offsets_into_the_text(seed_narrative_text: str) -> None:

@@ -15,6 +15,14 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively) of reports.")],
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    rebuild_events: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild-events",
+            help="Cluster every stored report again into events (a full replay: the events are written anew), "
+            "instead of adding only the new reports to the events.",
+        ),
+    ] = False,
 ) -> None:
     """Ingest reports: plain text, JSON string, JSON/JSONL records, HTML pages, RSS/Atom files, folders."""
     from kroniek.ingest import Ingestor, read_path
@@ -38,7 +46,11 @@ def ingest(
         err_console.print(f"[red]error[/red] {error}", highlight=False, markup=True)
     for duplicate in report.duplicates:
         err_console.print(f"[yellow]skipped[/yellow] {duplicate}", highlight=False)
-    if report.added:
+    if rebuild_events:
+        from kroniek.events.persist import rebuild_events as rebuild
+
+        console.print(f"events: {len(rebuild(store))} developments (rebuilt)", highlight=False)
+    elif report.added:
         from kroniek.events.persist import update_events
 
         events = update_events(store, report.added)
