@@ -39,6 +39,7 @@ bench: setup
 	$(BIN)/python bench/bench_tls.py
 	$(BIN)/python bench/bench_fanout.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_events.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench tools
