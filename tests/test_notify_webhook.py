@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import threading
+import time
 from collections import Counter
 from datetime import timedelta
 from functools import lru_cache
@@ -217,24 +218,37 @@ def test_loopback_is_refused_unless_allowed(store, topic, receiver) -> None:
     assert all("refused" in e for e in report.errors.values())
 
 
-def test_two_workers_in_batches_send_each_notification_once(store, topic, receiver, settings) -> None:
-    """A fan-out runs in batches, each claimed just before it is sent: a second worker running
-    at the same time takes the rows the first has not reached, never one it holds."""
-    _follow(store, topic, receiver, 120)
-    assert publish(store, topic).queued == 120
-    # a worker with a limit stops there, batch by batch; the rest waits for the next run
-    first = _dispatcher(store, settings).dispatch(limit=50, batch=20)
-    assert first.claimed == 50 == first.delivered
-    reports = []
+class SlowSender(WebhookNotifier):
+    """A fan-out that takes ``pause`` seconds per batch, as against slow receivers."""
 
-    def work() -> None:
-        reports.append(_dispatcher(store, settings).dispatch(batch=15))
+    def __init__(self, pause: float) -> None:
+        super().__init__(allow_private=True, attempts=2, backoff=0.01, timeout=5)
+        self.pause = pause
 
-    workers = [threading.Thread(target=work) for _ in range(2)]
+    def send(self, messages):  # type: ignore[no-untyped-def]
+        time.sleep(self.pause)
+        return super().send(messages)
+
+
+def test_a_long_fan_out_keeps_its_rows_from_a_second_worker(store, topic, receiver, settings) -> None:
+    """Each batch is leased from its own claim: a worker that starts while the first is still
+    busy takes only rows nobody holds, even when the first run has outlasted one lease."""
+    _follow(store, topic, receiver, 40)
+    assert publish(store, topic).queued == 40
+    reports = {}
+
+    def first() -> None:  # batches claimed at about 0, 0.8, 1.6 and 2.4 s
+        reports["first"] = Dispatcher(store, settings, webhook=SlowSender(0.8), lease=2.0).dispatch(batch=10)
+
+    def second() -> None:  # after the first run's first lease would have ended
+        time.sleep(2.2)
+        reports["second"] = Dispatcher(store, settings, webhook=SlowSender(0.0), lease=2.0).dispatch()
+
+    workers = [threading.Thread(target=first), threading.Thread(target=second)]
     for w in workers:
         w.start()
     for w in workers:
         w.join()
-    assert sum(r.claimed for r in reports) == 70 == sum(r.delivered for r in reports)
-    assert len(receiver.seen) == 120 == len(set(receiver.seen)) and receiver.bad == []
-    assert status_counts(store) == {"delivered": 120}
+    assert reports["first"].claimed + reports["second"].claimed == 40
+    assert len(receiver.seen) == 40 == len(set(receiver.seen)) and receiver.bad == []
+    assert status_counts(store) == {"delivered": 40}

@@ -23,6 +23,7 @@ from kroniek.store.topics import aware, utcnow
 MAX_ATTEMPTS = 12
 BASE_DELAY = 5.0  # seconds before the first retry; doubles each attempt
 MAX_DELAY = 3600.0
+LEASE = 120.0  # seconds a claimed row is left to its worker before another may take it
 
 
 def backoff(attempts: int, base: float = BASE_DELAY, cap: float = MAX_DELAY) -> timedelta:
@@ -43,15 +44,24 @@ class Delivery:
     topic_id: int
 
 
-def claim_due(store: Store, *, now: datetime | None = None, limit: int = 20000, lease: float = 120.0) -> list[Delivery]:
-    """Take the due pending rows for ``lease`` seconds and return them with their subscriptions."""
+def claim_due(
+    store: Store,
+    *,
+    now: datetime | None = None,
+    due_by: datetime | None = None,
+    limit: int = 20000,
+    lease: float = LEASE,
+) -> list[Delivery]:
+    """Take the pending rows due by ``due_by`` (default: ``now``) for ``lease`` seconds from
+    ``now``, and return them with their subscriptions."""
     now = now or utcnow()
+    due = due_by or now
     o, s = t.outbox, t.subscriptions
     with store.engine.begin() as conn:
         ids = list(
             conn.execute(
                 select(o.c.id)
-                .where(o.c.status == "pending", o.c.next_attempt_at <= now)
+                .where(o.c.status == "pending", o.c.next_attempt_at <= due)
                 .order_by(o.c.next_attempt_at, o.c.id)
                 .limit(limit)
             ).scalars()
@@ -61,7 +71,7 @@ def claim_due(store: Store, *, now: datetime | None = None, limit: int = 20000, 
             chunk = ids[i : i + 500]
             claimed += conn.execute(
                 update(o)
-                .where(o.c.id.in_(chunk), o.c.status == "pending", o.c.next_attempt_at <= now)
+                .where(o.c.id.in_(chunk), o.c.status == "pending", o.c.next_attempt_at <= due)
                 .values(next_attempt_at=now + timedelta(seconds=lease))
                 .returning(o.c.id)
             ).scalars()
