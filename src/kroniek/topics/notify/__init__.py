@@ -27,9 +27,12 @@ from kroniek.topics.notify.webhook import Message, WebhookNotifier
 log = logging.getLogger(__name__)
 
 EVENT_TYPE = "overview.published"
-# Rows per claim. A batch of 1000 webhooks took 0.2 s in bench_fanout; the lease (120 s) is
-# for the slow cases: receivers timing out, a slow SMTP server.
-BATCH = 1000
+# Rows per claim: two waves of the webhook fan-out (its ``concurrency``, 200), so even a batch
+# whose receivers all time out on every attempt (2 x 3 x 10 s) ends inside the lease (120 s);
+# bench_fanout: 10,000 webhooks in 2.4 s with batches of 400 (1.7 s with 1000, 3.7 s with 200).
+# E-mail goes one message after another over one connection: 400 fit the lease unless the SMTP
+# server takes over 0.3 s per message (then a row may go out twice: delivery is at least once).
+BATCH = 400
 
 
 @dataclass
