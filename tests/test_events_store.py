@@ -142,3 +142,52 @@ def test_without_state_or_with_other_parameters_an_update_rebuilds(store: Store)
     assert {e["sentences"] for e in stored_events(store).values()} == {
         frozenset(s.sentence_id for s in e.sources) for e in replay
     }
+
+
+def take_up(store: Store, ingestor: Ingestor, text: str) -> tuple[list[int], set[int], set[str]]:
+    """Store a report of 1 March 2022 and update the events with it.
+
+    Returns the stored events within the window of its sentences, those the update took up, and
+    the report's terms. The date is the samples' last, so a replay takes the report last as well.
+    """
+    before = set(stored_events(store))
+    doc = Document(text=text, source="Waterschapsbode", published="2022-03-01", language="nl")
+    added = ingestor.run([doc]).added
+    assert added
+    clusterer = EventClusterer()
+    opened = {e.id for e in update_events(store, added, clusterer=clusterer)} - before
+    taken_up = {x.event.id for x in clusterer.export()} - opened
+    report = store.load_documents(ids=added)[0]
+    days = clusterer.dates(report)
+    assert days
+    events = stored_events(store)
+    window = [i for i in before if clusterer.can_join(events[i]["date"], days)]
+    return window, taken_up, clusterer.terms(report)
+
+
+def test_an_update_takes_up_only_the_events_sharing_a_term_it_probes(store: Store) -> None:
+    ingestor = Ingestor(store)
+    update_events(store, ingestor.run(sample_reports()).added)
+    # a report from the same days about something the archive never mentions
+    window, taken_up, _ = take_up(
+        store,
+        ingestor,
+        "Op dinsdag 1 maart 2022 opende het waterschap bij Zwolle een nieuw gemaal aan de IJssel.\n"
+        "Het gemaal pompt bij hoog water dagelijks duizenden kubieke meters uit de polder.\n"
+        "De dijkgraaf noemde de investering van twaalf miljoen euro noodzakelijk voor natte winters.",
+    )
+    assert len(window) > 20  # what taking up the whole window would have loaded
+    assert taken_up == set()
+    # one that repeats a stored sentence takes up the events filed under its rarest terms, no more
+    title = max(stored_events(store).values(), key=lambda e: (len(e["sentences"]), e["id"]))["title"]
+    window, taken_up, terms = take_up(store, ingestor, f"{title}\nDe dijkgraaf sprak van een zware winter.")
+    assert 0 < len(taken_up) < len(window) / 2
+    with store.engine.connect() as conn:
+        for event_id in taken_up:
+            query = select(t.event_terms_index.c.term).where(t.event_terms_index.c.event_id == event_id)
+            assert set(conn.execute(query).scalars()) & terms
+    # and the grouping is still the replay's
+    replay = EventClusterer()(store.load_documents())
+    assert {e["sentences"] for e in stored_events(store).values()} == {
+        frozenset(s.sentence_id for s in e.sources) for e in replay
+    }

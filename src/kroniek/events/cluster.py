@@ -219,6 +219,24 @@ class EventClusterer:
         """The day ordinals (month: its first day) of the sentences of ``doc`` that can join events."""
         return {o for sent, _ in self._prepare(doc) if (o := _ordinal(str(sent.event_date))) is not None}
 
+    def probes(self, docs: Sequence[Document]) -> list[tuple[int, set[str]]]:
+        """Per sentence that adding ``docs`` in turn would cluster: its day ordinal and the terms it probes.
+
+        The events a sentence can join are those within the window of its day filed under one of
+        these terms (its rarest, by the document frequencies it will be weighed with), so a store
+        need give the clusterer only those. Call after :meth:`restore_corpus`; changes nothing.
+        """
+        df = Counter(self._df)
+        out = []
+        for doc in docs:
+            prepared = self._prepare(doc)
+            df.update({t for _, terms in prepared for t in terms})
+            for sent, terms in prepared:
+                day = _ordinal(str(sent.event_date))
+                if day is not None:
+                    out.append((day, set(self._rare(terms, df))))
+        return out
+
     def can_join(self, day: str | None, ordinals: Iterable[int]) -> bool:
         """Whether an event dated ``day`` is a candidate for a sentence dated at one of ``ordinals``."""
         o = _ordinal(day or "")
@@ -320,7 +338,7 @@ class EventClusterer:
         day = _ordinal(m.day)
         if day is None:
             return None
-        rare = sorted(m.vector, key=lambda t: (self._df[t], t))[: self.probe_terms]
+        rare = self._rare(m.vector, self._df)
         best, best_score = None, self.threshold
         seen: set[int] = set()
         for term in rare:
@@ -337,6 +355,10 @@ class EventClusterer:
                 if text >= self.min_text and score >= best_score:
                     best, best_score = c, score
         return best
+
+    def _rare(self, terms: Iterable[str], df: Mapping[str, int]) -> list[str]:
+        """The terms a sentence probes the index with: its rarest (ties: alphabetical)."""
+        return sorted(set(terms), key=lambda t: (df.get(t, 0), t))[: self.probe_terms]
 
     def _index(self, c: _Cluster, old_terms: set[str], old_ordinal: int | None) -> None:
         """File the cluster under each of its terms at its (possibly new) day."""

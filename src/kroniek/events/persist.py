@@ -1,9 +1,10 @@
 """Writing events to the store: the events stage owns the ``events`` and ``event_sources`` rows.
 
 ``update_events`` clusters newly stored reports into the stored events: it takes up only the
-events a new sentence can still join (dated within the clusterer's window of it), updates
-those in place (their ids stay) and adds the new ones. The clusterer's state lives in the
-store (``events.state``, ``event_sources.position``/``vector``, ``event_state``,
+events a new sentence can still join (dated within the clusterer's window of it and filed
+under one of the terms it probes, ``event_terms_index``), updates those in place (their ids
+stay) and adds the new ones. The clusterer's state lives in the store (``events.state``,
+``event_sources.position``/``vector``, ``event_terms_index``, ``event_state``,
 ``event_terms``, ``event_documents``), so a run of updates groups the sentences as one
 replay of the same reports in the same order would.
 
@@ -54,7 +55,17 @@ def _event_values(event: Event, state: ClusterState | None) -> dict[str, Any]:
 def _insert_event(conn: Connection, event: Event, state: ClusterState | None, now: datetime) -> int:
     values = _event_values(event, state) | {"created_at": now, "updated_at": now}
     event.id = int(conn.execute(insert(t.events).returning(t.events.c.id).values(**values)).scalar_one())
+    if state is not None:
+        _index_terms(conn, event.id, state.total)
     return event.id
+
+
+def _index_terms(conn: Connection, event_id: int, terms: Iterable[str], known: Iterable[str] = ()) -> None:
+    """File the event under its ``terms`` but those it is ``known`` under (an event's terms only grow)."""
+    old = set(known)
+    rows = [{"term": term, "event_id": event_id} for term in terms if term not in old]
+    if rows:
+        conn.execute(insert(t.event_terms_index), rows)
 
 
 def _insert_sources(
@@ -81,7 +92,7 @@ def _insert_sources(
 
 
 def _clear(conn: Connection) -> None:
-    for table in (t.event_sources, t.events, t.event_terms, t.event_documents, t.event_state):
+    for table in (t.event_sources, t.event_terms_index, t.events, t.event_terms, t.event_documents, t.event_state):
         conn.execute(delete(table))
 
 
@@ -196,7 +207,7 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
         df.update((str(term), int(n)) for term, n in conn.execute(query))
     clusterer.restore_corpus(CorpusState(state.n_docs, state.opened, dict(df)))
 
-    stored = _restore_near(conn, clusterer, {o for doc in docs for o in clusterer.dates(doc)})
+    stored = _restore_near(conn, clusterer, clusterer.probes(docs))
     for doc in docs:
         clusterer.add(doc)
 
@@ -207,7 +218,9 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
         if event.id is not None and event.id in stored:
             values = _event_values(event, x.state) | {"updated_at": now}
             conn.execute(update(t.events).where(t.events.c.id == event.id).values(**values))
-            _insert_sources(conn, event, x.vectors, skip=stored[event.id])
+            sentence_ids, filed_under = stored[event.id]
+            _insert_sources(conn, event, x.vectors, skip=sentence_ids)
+            _index_terms(conn, event.id, x.state.total, known=filed_under)
         else:
             _insert_event(conn, event, x.state, now)
             _insert_sources(conn, event, x.vectors)
@@ -228,41 +241,61 @@ def _date_ranges(ordinals: set[int], window: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _restore_near(conn: Connection, clusterer: EventClusterer, ordinals: set[int]) -> dict[int, set[int]]:
-    """Give ``clusterer`` the stored events that a sentence dated at one of ``ordinals`` can join.
+def _restore_near(
+    conn: Connection, clusterer: EventClusterer, probes: Sequence[tuple[int, set[str]]]
+) -> dict[int, tuple[set[int], set[str]]]:
+    """Give ``clusterer`` the stored events that one of the new sentences can join.
 
-    Returns the sentence ids each taken-up event already has, by event id.
+    ``probes``: per new sentence, its day ordinal and the terms it probes (see
+    :meth:`EventClusterer.probes`). The clusterer only ever looks at events within the window of
+    the sentence's day filed under one of those terms, and an event nothing joins never changes,
+    so these events (all of them, whatever the clusterer's cap on postings) are all it needs.
+    Returns, by event id, the sentence ids and the terms each taken-up event already has.
     """
-    e = t.events
-    rows: dict[int, Any] = {}
-    for lo, hi in _date_ranges(ordinals, clusterer.window):
+    days_of: dict[str, set[int]] = {}
+    for day, terms in probes:
+        for term in terms:
+            days_of.setdefault(term, set()).add(day)
+    e, ix = t.events, t.event_terms_index
+    ids: set[int] = set()
+    for lo, hi in _date_ranges({day for day, _ in probes}, clusterer.window):
         first, last = date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
-        # "2022-02" (a month, dated by its first day) sorts before "2022-02-01": start at the month
-        query = select(e).where(e.c.date >= first[:7], e.c.date <= last + "\uffff", e.c.state.is_not(None))
-        for row in conn.execute(query):
-            if clusterer.can_join(row.date, ordinals):
-                rows[row.id] = row
-    if not rows:
+        in_range = sorted(term for term, days in days_of.items() if any(lo <= d <= hi for d in days))
+        for some in chunks(in_range):
+            # "2022-02" (a month, dated by its first day) sorts before "2022-02-01": start at the month
+            query = (
+                select(ix.c.event_id, ix.c.term, e.c.date)
+                .join(e, e.c.id == ix.c.event_id)
+                .where(ix.c.term.in_(some), e.c.date >= first[:7], e.c.date <= last + "\uffff")
+            )
+            for event_id, term, day in conn.execute(query):
+                if event_id not in ids and clusterer.can_join(day, days_of[term]):
+                    ids.add(event_id)
+    if not ids:
         return {}
 
+    rows: dict[int, Any] = {}
     src = t.event_sources
-    sources: dict[int, list[Any]] = {i: [] for i in rows}
-    for chunk in chunks(sorted(rows)):
+    sources: dict[int, list[Any]] = {i: [] for i in ids}
+    for chunk in chunks(sorted(ids)):
+        rows.update((row.id, row) for row in conn.execute(select(e).where(e.c.id.in_(chunk), e.c.state.is_not(None))))
         query = select(src).where(src.c.event_id.in_(chunk)).order_by(src.c.event_id, src.c.position)
         for row in conn.execute(query):
             sources[row.event_id].append(row)
-    sentences = _load_sentences(conn, [r.sentence_id for rs in sources.values() for r in rs])
+    sentences = _load_sentences(conn, [r.sentence_id for i in rows for r in sources[i]])
 
-    stored: dict[int, set[int]] = {}
-    for event_id, row in sorted(rows.items(), key=lambda item: ClusterState.from_json(item[1].state).seq):
+    states = {i: ClusterState.from_json(row.state) for i, row in rows.items()}
+    stored: dict[int, tuple[set[int], set[str]]] = {}
+    for event_id in sorted(rows, key=lambda i: states[i].seq):
+        row = rows[event_id]
         members = [
             StoredMember(*sentences[r.sentence_id], dict(r.vector or {}))
             for r in sources[event_id]
             if r.sentence_id in sentences
         ]
         event = Event(date=row.date, precision=row.precision, type=row.type, title=row.title, id=row.id)
-        clusterer.restore(ClusterState.from_json(row.state), members, event)
-        stored[event_id] = {r.sentence_id for r in sources[event_id]}
+        clusterer.restore(states[event_id], members, event)
+        stored[event_id] = ({r.sentence_id for r in sources[event_id]}, set(states[event_id].total))
     return stored
 
 

@@ -145,6 +145,15 @@ event_terms = Table(
     Column("df", Integer, nullable=False),
 )
 
+# The terms each event is filed under in the clusterer's index (the terms of its state's totals):
+# an update takes up only the events within the window that share a term a new sentence probes.
+event_terms_index = Table(
+    "event_terms_index",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+)
+
 # The reports already clustered: none is clustered twice, and one stored but never clustered
 # (a crash between ingest and the events stage) is picked up by the next update.
 event_documents = Table(
