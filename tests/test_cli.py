@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from conftest import SEED_NEWS, SEEDS
 from kroniek.cli import app
+from kroniek.ingest import Ingestor, IngestReport, read_path
+from kroniek.model import Document
 from kroniek.store import open_store
 
 runner = CliRunner()
@@ -56,26 +58,35 @@ def _column(store, name: str) -> list:  # type: ignore[no-untyped-def]
         return list(conn.execute(text(f"SELECT {name} FROM events")).scalars())
 
 
-def test_ingest_adds_to_the_events_or_rebuilds_them(tmp_path: Path) -> None:
+def test_ingest_adds_to_the_events_catches_up_and_rebuilds(db_url: str) -> None:
     samples = Path(__file__).parents[1] / "samples"
-    url = f"sqlite:///{tmp_path / 'ev.db'}"
-    first = runner.invoke(app, ["ingest", "-q", "--db", url, str(samples / "2022-02-25-slangeneiland.txt")])
-    assert "developments new or updated" in first.output, first.output
-    store = open_store(url)
-    ids = sorted(_column(store, "id"))
-    created = max(_column(store, "created_at"))
+
+    def ingest(*args: str) -> str:
+        result = runner.invoke(app, ["ingest", "-q", "--db", db_url, *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "developments new or updated" in ingest(str(samples / "2022-02-25-slangeneiland.txt"))
+    store = open_store(db_url)
+    ids = set(_column(store, "id"))
     assert ids
-    # nothing new: the events stay as they are, with their ids
-    again = runner.invoke(app, ["ingest", "-q", "--db", url, str(samples / "2022-02-25-slangeneiland.txt")])
-    assert "developments" not in again.output and "1 duplicates skipped" in again.output
-    assert sorted(_column(store, "id")) == ids
+    # a new report joins the events or opens new ones: the events already stored keep their ids
+    ingest(str(samples / "2022-02-26-swift.txt"))
+    assert ids < set(_column(store, "id"))
+    # a report stored by a run that died before the events were updated is clustered by the next one
+    stray = samples / "2022-02-25-vluchtelingen-vn.txt"
+    (doc,) = [d for d in read_path(stray) if isinstance(d, Document)]
+    Ingestor(store).add(doc, IngestReport())
+    with store.engine.connect() as conn:
+        clustered = text("SELECT count(*) FROM event_sources WHERE document_id = :d")
+        assert conn.execute(clustered, {"d": doc.id}).scalar_one() == 0
+    assert "1 duplicates skipped" in ingest(str(stray))
+    with store.engine.connect() as conn:
+        assert conn.execute(clustered, {"d": doc.id}).scalar_one() > 0
     # asked for, every stored report is clustered again: as many events, all written anew
-    rebuilt = runner.invoke(
-        app, ["ingest", "-q", "--rebuild-events", "--db", url, str(samples / "2022-02-25-slangeneiland.txt")]
-    )
-    assert f"events: {len(ids)} developments (rebuilt)" in rebuilt.output, rebuilt.output
-    assert store.count("events") == len(ids)
-    assert min(_column(store, "created_at")) > created
+    n, created = store.count("events"), max(_column(store, "created_at"))
+    assert f"events: {n} developments (rebuilt)" in ingest("--rebuild-events", str(stray))
+    assert store.count("events") == n and min(_column(store, "created_at")) > created
 
 
 def test_extract_jsonl_has_offsets_into_the_text(seed_narrative_text: str) -> None:

@@ -156,3 +156,28 @@ def test_events_are_stored_and_read_back(tmp_path):
     # a second rebuild replaces rather than duplicates
     rebuild_events(store)
     assert list_events(store)[1] == len(events)
+
+
+def test_re_annotation_makes_the_next_update_rebuild_the_events(store):  # type: ignore[no-untyped-def]
+    """New sentences of a report make the stored clusterer state stale: the next update of the
+    events does not carry it on (events left without sources, new sentences never clustered)."""
+    from sqlalchemy import text
+
+    from kroniek.events.persist import update_events
+    from kroniek.ingest import Ingestor, read_path
+
+    samples = Path(__file__).parents[1] / "samples"
+    Ingestor(store).run(read_path(samples / "2022-02-26-swift.txt"))
+    Ingestor(store).run(read_path(samples / "2022-02-26-avondklok-kiev.txt"))
+    assert update_events(store)
+    doc = store.load_documents()[0]
+    store.replace_annotations(Pipeline(("sentences", "time", "places", "actors"))(doc), ["sentences", "time"])
+    events = update_events(store)
+    assert len(events) == store.count("events") > 0  # rebuilt: every event
+    with store.engine.connect() as conn:
+        orphans = "SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM event_sources)"
+        assert conn.execute(text(orphans)).scalar_one() == 0
+        stale = "SELECT count(*) FROM event_sources WHERE sentence_id NOT IN (SELECT id FROM sentences)"
+        assert conn.execute(text(stale)).scalar_one() == 0
+        fresh = "SELECT count(*) FROM event_sources JOIN sentences ON sentences.id = sentence_id WHERE sentences.document_id = :d"
+        assert conn.execute(text(fresh), {"d": doc.id}).scalar_one() > 0

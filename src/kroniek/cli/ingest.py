@@ -50,11 +50,13 @@ def ingest(
         from kroniek.events.persist import rebuild_events as rebuild
 
         console.print(f"events: {len(rebuild(store))} developments (rebuilt)", highlight=False)
-    elif report.added:
+    else:
         from kroniek.events.persist import update_events
 
-        events = update_events(store, report.added)
-        console.print(f"events: {len(events)} developments new or updated", highlight=False)
+        # every report not yet in the events, also those an interrupted run stored but left out
+        events = update_events(store)
+        if events:
+            console.print(f"events: {len(events)} developments new or updated", highlight=False)
     console.print(f"ingest: {report.summary()} (database {store.url})", highlight=False)
     if report.failed:
         raise typer.Exit(code=1)

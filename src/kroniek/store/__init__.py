@@ -180,6 +180,9 @@ class Store:
             conn.execute(delete(t.sentences).where(t.sentences.c.document_id == doc.id))
             conn.execute(t.documents.update().where(t.documents.c.id == doc.id).values(pipeline=list(pipeline)))
             self._insert_sentences(conn, doc)
+            # the events were clustered from the old sentences: their stored state no longer
+            # holds, so the next update of the events rebuilds them from all reports
+            conn.execute(delete(t.event_state))
 
     def document_ids(self) -> list[int]:
         with self.engine.connect() as conn:

@@ -182,10 +182,9 @@ def _ingest_uploads(store: Store, uploads: list[tuple[str, bytes | None]], limit
                 item.source = name
             ingestor = ingestor or Ingestor(store)
             ingestor.add(item, report)
-    if report.added:
-        from kroniek.events.persist import update_events
+    from kroniek.events.persist import update_events
 
-        update_events(store, report.added)
+    update_events(store)  # the new reports, and any an interrupted run left out of the events
     return IngestResult(
         added=report.added,
         duplicates=report.duplicates,
