@@ -55,17 +55,14 @@ def _event_values(event: Event, state: ClusterState | None) -> dict[str, Any]:
 def _insert_event(conn: Connection, event: Event, state: ClusterState | None, now: datetime) -> int:
     values = _event_values(event, state) | {"created_at": now, "updated_at": now}
     event.id = int(conn.execute(insert(t.events).returning(t.events.c.id).values(**values)).scalar_one())
-    if state is not None:
-        _index_terms(conn, event.id, state.total)
     return event.id
 
 
-def _index_terms(conn: Connection, event_id: int, terms: Iterable[str], known: Iterable[str] = ()) -> None:
-    """File the event under its ``terms`` but those it is ``known`` under (an event's terms only grow)."""
+def _index_rows(event_id: int, terms: Iterable[str], known: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The ``event_terms_index`` rows filing an event under ``terms`` but those it is ``known``
+    under (an event's terms only grow). Written at once for all events: one statement, not one each."""
     old = set(known)
-    rows = [{"term": term, "event_id": event_id} for term in terms if term not in old]
-    if rows:
-        conn.execute(insert(t.event_terms_index), rows)
+    return [{"term": term, "event_id": event_id} for term in terms if term not in old]
 
 
 def _insert_sources(
@@ -153,10 +150,13 @@ def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> lis
         _clear(conn)
         exports = {id(x.event): x for x in clusterer.export()}
         events = clusterer.events  # by date: ids follow the story
+        index: list[dict[str, Any]] = []
         for event in events:
             x = exports[id(event)]
-            _insert_event(conn, event, x.state, now)
+            index += _index_rows(_insert_event(conn, event, x.state, now), x.state.total)
             _insert_sources(conn, event, x.vectors)
+        if index:
+            conn.execute(insert(t.event_terms_index), index)
         _write_corpus(conn, clusterer.corpus_state(), {}, clusterer.config())
         _mark_clustered(conn, [int(d.id or 0) for d in docs])
     return events
@@ -213,6 +213,7 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
 
     now = datetime.now(UTC)
     changed = clusterer.export(changed_only=True)
+    index: list[dict[str, Any]] = []
     for x in changed:
         event = x.event
         if event.id is not None and event.id in stored:
@@ -220,10 +221,12 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
             conn.execute(update(t.events).where(t.events.c.id == event.id).values(**values))
             sentence_ids, filed_under = stored[event.id]
             _insert_sources(conn, event, x.vectors, skip=sentence_ids)
-            _index_terms(conn, event.id, x.state.total, known=filed_under)
+            index += _index_rows(event.id, x.state.total, known=filed_under)
         else:
-            _insert_event(conn, event, x.state, now)
+            index += _index_rows(_insert_event(conn, event, x.state, now), x.state.total)
             _insert_sources(conn, event, x.vectors)
+    if index:
+        conn.execute(insert(t.event_terms_index), index)
     _write_corpus(conn, clusterer.corpus_state(), df, clusterer.config())
     _mark_clustered(conn, [int(doc.id or 0) for doc in docs])
     return [x.event for x in changed]

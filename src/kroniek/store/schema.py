@@ -152,6 +152,8 @@ event_terms_index = Table(
     metadata,
     Column("term", Text, primary_key=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    # Deleting events (a rebuild deletes them all) looks up their rows here by event id.
+    Index("ix_event_terms_index_event_id", "event_id"),
 )
 
 # The reports already clustered: none is clustered twice, and one stored but never clustered

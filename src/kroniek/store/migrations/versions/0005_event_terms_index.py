@@ -30,6 +30,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("term", "event_id", name=op.f("pk_event_terms_index")),
     )
+    op.create_index("ix_event_terms_index_event_id", "event_terms_index", ["event_id"])
     events = sa.table("events", sa.column("id", sa.Integer()), sa.column("state", sa.JSON()))
     conn = op.get_bind()
     rows: list[dict[str, object]] = []
@@ -43,4 +44,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_event_terms_index_event_id", table_name="event_terms_index")
     op.drop_table("event_terms_index")
