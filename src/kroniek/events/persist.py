@@ -38,7 +38,7 @@ def _lock(conn: Connection) -> None:
         conn.execute(update(t.event_state).where(t.event_state.c.id == -1).values(n_docs=0))
 
 
-def _event_values(event: Event, state: ClusterState | None) -> dict[str, Any]:
+def _event_values(event: Event, state: ClusterState) -> dict[str, Any]:
     return {
         "date": event.date,
         "precision": event.precision,
@@ -48,11 +48,11 @@ def _event_values(event: Event, state: ClusterState | None) -> dict[str, Any]:
         "actors": list(event.actors),
         "figures": list(event.figures),
         "claims": list(event.claims),
-        "state": state.to_json() if state is not None else None,
+        "state": state.to_json(),
     }
 
 
-def _insert_event(conn: Connection, event: Event, state: ClusterState | None, now: datetime) -> int:
+def _insert_event(conn: Connection, event: Event, state: ClusterState, now: datetime) -> int:
     values = _event_values(event, state) | {"created_at": now, "updated_at": now}
     event.id = int(conn.execute(insert(t.events).returning(t.events.c.id).values(**values)).scalar_one())
     return event.id
@@ -66,7 +66,7 @@ def _index_rows(event_id: int, terms: Iterable[str], known: Iterable[str] = ()) 
 
 
 def _insert_sources(
-    conn: Connection, event: Event, vectors: Sequence[dict[str, float] | None], skip: set[int] | None = None
+    conn: Connection, event: Event, vectors: Sequence[dict[str, float]], skip: set[int] | None = None
 ) -> None:
     """The event's sources, but those without a stored sentence and those in ``skip``."""
     seen = set(skip or ())
@@ -91,22 +91,6 @@ def _insert_sources(
 def _clear(conn: Connection) -> None:
     for table in (t.event_sources, t.event_terms_index, t.events, t.event_terms, t.event_documents, t.event_state):
         conn.execute(delete(table))
-
-
-def save_events(store: Store, events: Sequence[Event]) -> list[int]:
-    """Replace all stored events by ``events``; returns their new ids (also set on the records).
-
-    Sources without a stored sentence (documents that were never saved) are left out. The
-    records carry no clusterer state, so the next :func:`update_events` rebuilds from all reports.
-    """
-    now = datetime.now(UTC)
-    with store.engine.begin() as conn:
-        _lock(conn)
-        _clear(conn)
-        for event in events:
-            _insert_event(conn, event, None, now)
-            _insert_sources(conn, event, [None] * len(event.sources))
-    return [int(e.id or 0) for e in events]
 
 
 def _write_corpus(conn: Connection, corpus: CorpusState, old_df: dict[str, int], config: dict[str, Any]) -> None:
@@ -169,8 +153,8 @@ def update_events(
 
     ``documents`` (records or ids) are clustered in publication order, each at most once ever;
     None: every stored report not clustered yet. Without stored state (an archive from before
-    this scheme, events written by :func:`save_events`) or with other clusterer parameters,
-    this is :func:`rebuild_events`.
+    this scheme, or re-annotated reports) or with other clusterer parameters, this is
+    :func:`rebuild_events`.
     """
     clusterer = clusterer or EventClusterer()
     ids = None if documents is None else {d if isinstance(d, int) else d.id for d in documents}
