@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, select
 
-from kroniek.events import EventClusterer
+from kroniek.events import EventClusterer, persist
 from kroniek.events.persist import rebuild_events, update_events
 from kroniek.ingest import Ingestor, read_sources
 from kroniek.model import Document
@@ -146,7 +147,9 @@ def test_without_state_or_with_other_parameters_an_update_rebuilds(store: Store)
     }
 
 
-def take_up(store: Store, ingestor: Ingestor, text: str) -> tuple[list[int], set[int], set[str]]:
+def take_up(
+    store: Store, ingestor: Ingestor, text: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[int], set[int], set[str]]:
     """Store a report of 1 March 2022 and update the events with it.
 
     Returns the stored events within the window of its sentences, those the update took up, and
@@ -156,9 +159,18 @@ def take_up(store: Store, ingestor: Ingestor, text: str) -> tuple[list[int], set
     doc = Document(text=text, source="Waterschapsbode", published="2022-03-01", language="nl")
     added = ingestor.run([doc]).added
     assert added
+    taken_up: set[int] = set()
+    restore_near = persist._restore_near
+
+    def recording(*args: Any) -> Any:
+        stored = restore_near(*args)
+        taken_up.update(stored)
+        return stored
+
+    monkeypatch.setattr(persist, "_restore_near", recording)
+    update_events(store, added)
+    monkeypatch.undo()
     clusterer = EventClusterer()
-    opened = {e.id for e in update_events(store, added, clusterer=clusterer)} - before
-    taken_up = {x.event.id for x in clusterer.export()} - opened
     report = store.load_documents(ids=added)[0]
     days = clusterer.dates(report)
     assert days
@@ -167,7 +179,9 @@ def take_up(store: Store, ingestor: Ingestor, text: str) -> tuple[list[int], set
     return window, taken_up, clusterer.terms(report)
 
 
-def test_an_update_takes_up_only_the_events_sharing_a_term_it_probes(store: Store) -> None:
+def test_an_update_takes_up_only_the_events_sharing_a_term_it_probes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ingestor = Ingestor(store)
     update_events(store, ingestor.run(sample_reports()).added)
     # a report from the same days about something the archive never mentions
@@ -177,18 +191,60 @@ def test_an_update_takes_up_only_the_events_sharing_a_term_it_probes(store: Stor
         "Op dinsdag 1 maart 2022 opende het waterschap bij Zwolle een nieuw gemaal aan de IJssel.\n"
         "Het gemaal pompt bij hoog water dagelijks duizenden kubieke meters uit de polder.\n"
         "De dijkgraaf noemde de investering van twaalf miljoen euro noodzakelijk voor natte winters.",
+        monkeypatch,
     )
     assert len(window) > 20  # what taking up the whole window would have loaded
     assert taken_up == set()
     # one that repeats a stored sentence takes up the events filed under its rarest terms, no more
     title = max(stored_events(store).values(), key=lambda e: (len(e["sentences"]), e["id"]))["title"]
-    window, taken_up, terms = take_up(store, ingestor, f"{title}\nDe dijkgraaf sprak van een zware winter.")
+    window, taken_up, terms = take_up(
+        store, ingestor, f"{title}\nDe dijkgraaf sprak van een zware winter.", monkeypatch
+    )
     assert 0 < len(taken_up) < len(window) / 2
     with store.engine.connect() as conn:
         for event_id in taken_up:
             query = select(t.event_terms_index.c.term).where(t.event_terms_index.c.event_id == event_id)
             assert set(conn.execute(query).scalars()) & terms
     # and the grouping is still the replay's
+    replay = EventClusterer()(store.load_documents())
+    assert {e["sentences"] for e in stored_events(store).values()} == {
+        frozenset(s.sentence_id for s in e.sources) for e in replay
+    }
+
+
+def test_an_update_commits_run_by_run_and_an_interrupted_one_loses_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long updates must not hold SQLite's only write lock throughout, nor name every pending
+    report in one IN (...) list: the pending reports are clustered a run at a time, each run
+    committed with its reports marked clustered, so a crash keeps the runs before it."""
+    reports = sample_reports()
+    ingestor = Ingestor(store)
+    update_events(store, ingestor.run(reports[:1]).added)
+    pending = ingestor.run(reports[1:13]).added
+    assert len(pending) == 12
+    add, calls = EventClusterer.add, []
+
+    def crashing(self: EventClusterer, doc: Document) -> Any:
+        calls.append(doc.id)
+        if len(calls) == 9:
+            raise RuntimeError("killed")
+        return add(self, doc)
+
+    monkeypatch.setattr(EventClusterer, "add", crashing)
+    with pytest.raises(RuntimeError):
+        update_events(store, chunk=4)
+    monkeypatch.undo()
+    with store.engine.connect() as conn:
+        done = set(conn.execute(select(t.event_documents.c.document_id)).scalars())
+        n_docs = conn.execute(select(t.event_state.c.n_docs)).scalar_one()
+    assert len(done) == n_docs == 9  # the first report and the two runs before the crash
+    assert done - {reports[0].id} == set(calls[:8])
+    # the next update takes up the rest, run by run, and nothing is clustered twice
+    changed = update_events(store, chunk=5)
+    assert changed
+    with store.engine.connect() as conn:
+        assert conn.execute(select(t.event_state.c.n_docs)).scalar_one() == 13 == store.count("event_documents")
     replay = EventClusterer()(store.load_documents())
     assert {e["sentences"] for e in stored_events(store).values()} == {
         frozenset(s.sentence_id for s in e.sources) for e in replay

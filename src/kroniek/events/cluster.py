@@ -166,6 +166,18 @@ class EventClusterer:
         max_postings: int = 64,
         language: str | None = None,
     ) -> None:
+        self._params: dict[str, Any] = {
+            "threshold": threshold,
+            "min_text": min_text,
+            "window": window,
+            "text_weight": text_weight,
+            "time_weight": time_weight,
+            "entity_weight": entity_weight,
+            "min_terms": min_terms,
+            "probe_terms": probe_terms,
+            "max_postings": max_postings,
+            "language": language,
+        }
         self.threshold = threshold
         self.min_text = min_text
         self.window = window
@@ -241,6 +253,10 @@ class EventClusterer:
         """Whether an event dated ``day`` is a candidate for a sentence dated at one of ``ordinals``."""
         o = _ordinal(day or "")
         return o is not None and any(abs(o - x) <= self.window for x in ordinals)
+
+    def fresh(self) -> EventClusterer:
+        """A clusterer with the same parameters that has seen nothing yet."""
+        return type(self)(**self._params)
 
     def config(self) -> dict[str, Any]:
         """The parameters: state built with other ones cannot be continued."""

@@ -11,8 +11,9 @@ replay of the same reports in the same order would.
 ``rebuild_events`` is that replay: every stored report, oldest first, through a fresh
 clusterer; it replaces the events and the state (new ids), e.g. after a re-annotation.
 
-Both write in one transaction that first takes the events stage's lock, so readers never see
-half an update and two writers never cluster a report twice.
+Each transaction first takes the events stage's lock, so readers never see half a run and two
+writers never cluster a report twice. A rebuild writes in one; an update in one per run of
+:data:`CHUNK` reports, each committing the reports it clustered with the events they changed.
 """
 
 from __future__ import annotations
@@ -127,7 +128,11 @@ def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> lis
         _lock(conn)
         # Reports stored meanwhile (perhaps clustered into the events about to be replaced) come last.
         seen = {d.id for d in docs}
-        late = store.load_documents(ids=[i for i in store.document_ids() if i not in seen])
+        late = [
+            doc
+            for some in chunks([i for i in store.document_ids() if i not in seen])
+            for doc in store.load_documents(ids=some)
+        ]
         for doc in late:
             clusterer.add(doc)
         docs += late
@@ -146,40 +151,77 @@ def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> lis
     return events
 
 
+CHUNK = 200
+"""Reports clustered per transaction: each holds the events stage's lock (in SQLite the database's
+only write lock, which the web server, the feed watcher and the outbox wait on) for a few seconds at
+most, and every commit records its reports as clustered, so an interrupted update loses nothing."""
+
+
 def update_events(
-    store: Store, documents: Iterable[Document | int] | None = None, clusterer: EventClusterer | None = None
+    store: Store,
+    documents: Iterable[Document | int] | None = None,
+    clusterer: EventClusterer | None = None,
+    chunk: int = CHUNK,
 ) -> list[Event]:
     """Cluster newly stored reports into the stored events; returns the events created or changed.
 
     ``documents`` (records or ids) are clustered in publication order, each at most once ever;
-    None: every stored report not clustered yet. Without stored state (an archive from before
-    this scheme, or re-annotated reports) or with other clusterer parameters, this is
-    :func:`rebuild_events`.
+    None: every stored report not clustered yet. They are taken ``chunk`` at a time, each run in a
+    transaction of its own. ``clusterer`` gives the parameters (each run starts a fresh one from
+    them). Without stored state (an archive from before this scheme, or re-annotated reports) or
+    with other clusterer parameters, this is :func:`rebuild_events`.
     """
-    clusterer = clusterer or EventClusterer()
-    ids = None if documents is None else {d if isinstance(d, int) else d.id for d in documents}
-    with store.engine.begin() as conn:
-        _lock(conn)
-        state = conn.execute(select(t.event_state).where(t.event_state.c.id == 1)).first()
-        rebuild = state is None or state.config != clusterer.config()
-        if not rebuild:
-            return _update(conn, store, clusterer, state, ids)
-    return rebuild_events(store, clusterer)
+    template = clusterer or EventClusterer()
+    queue = (
+        None if documents is None else _by_publication(store, {d if isinstance(d, int) else d.id for d in documents})
+    )
+    changed: dict[int, Event] = {}
+    while True:
+        with store.engine.begin() as conn:
+            _lock(conn)
+            state = conn.execute(select(t.event_state).where(t.event_state.c.id == 1)).first()
+            if state is None or state.config != template.config():
+                break
+            todo = _pending(conn, queue, chunk)
+            if not todo:
+                return sorted(changed.values(), key=lambda e: int(e.id or 0))
+            for event in _update(conn, store, template.fresh(), state, todo):
+                changed[int(event.id or 0)] = event
+    return rebuild_events(store, template.fresh())
 
 
-def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: Any, ids: set[Any] | None) -> list[Event]:
+def _by_publication(store: Store, ids: set[int | None]) -> list[int]:
+    """``ids`` in the order :meth:`Store.load_documents` returns them (publication, then id)."""
+    d = t.documents
+    keyed = []
+    with store.engine.connect() as conn:
+        for some in chunks(sorted(i for i in ids if i is not None)):
+            for i, published in conn.execute(select(d.c.id, d.c.published).where(d.c.id.in_(some))):
+                keyed.append((published is not None, published or "", int(i)))
+    return [i for *_, i in sorted(keyed)]
+
+
+def _pending(conn: Connection, queue: list[int] | None, limit: int) -> list[int]:
+    """The next at most ``limit`` reports not clustered yet: of ``queue`` (taken off it, in its
+    order), or, None, of all stored reports, in publication order."""
     d, done = t.documents, t.event_documents
-    if ids is None:
-        query = select(d.c.id).where(~d.c.id.in_(select(done.c.document_id)))
-        todo = [int(i) for i in conn.execute(query).scalars()]
-    else:
-        wanted = sorted(int(i) for i in ids if i is not None)
-        clustered: set[int] = set()
-        for chunk in chunks(wanted):
-            clustered.update(conn.execute(select(done.c.document_id).where(done.c.document_id.in_(chunk))).scalars())
-        todo = [i for i in wanted if i not in clustered]
-    if not todo:
-        return []
+    if queue is None:
+        query = (
+            select(d.c.id)
+            .where(~d.c.id.in_(select(done.c.document_id)))
+            .order_by(d.c.published.nulls_first(), d.c.id)
+            .limit(limit)
+        )
+        return [int(i) for i in conn.execute(query).scalars()]
+    todo: list[int] = []
+    while queue and len(todo) < limit:
+        some, queue[:] = queue[: limit - len(todo)], queue[limit - len(todo) :]
+        clustered = set(conn.execute(select(done.c.document_id).where(done.c.document_id.in_(some))).scalars())
+        todo += [i for i in some if i not in clustered]
+    return todo
+
+
+def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: Any, todo: list[int]) -> list[Event]:
     docs = store.load_documents(ids=todo)  # publication order, as a replay takes them
     if not docs:
         return []
