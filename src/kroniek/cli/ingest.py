@@ -19,7 +19,8 @@ def ingest(
         bool,
         typer.Option(
             "--rebuild-events",
-            help="Cluster every stored report again into events (a full replay: the events are written anew), "
+            help="Cluster every stored report again into events (a full replay, in the order the reports "
+            "were first clustered, so the same grouping; the events are written anew with new ids), "
             "instead of adding only the new reports to the events.",
         ),
     ] = False,

@@ -13,9 +13,11 @@ new one. The match combines
 A sentence joins when the weighted similarity reaches ``threshold`` and the texts share
 at least ``min_text`` cosine; the weights are the model, not learnt from data.
 
-The state is explicit (:class:`CorpusState`, :class:`ClusterState`, :meth:`EventClusterer.export`,
-:meth:`EventClusterer.restore`) so the store can continue the clustering of a large archive
-from the few events a new report can still join, with the same result as a full replay.
+The result depends on the order the reports come in (a sentence can only join the events
+opened before it). The state is explicit (:class:`CorpusState`, :class:`ClusterState`,
+:meth:`EventClusterer.export`, :meth:`EventClusterer.restore`) so the store can continue the
+clustering of a large archive from the few events a new report can still join, with the same
+result as a replay of all its reports in the order they were clustered (the store records it).
 """
 
 from __future__ import annotations

@@ -6,10 +6,13 @@ under one of the terms it probes, ``event_terms_index``), updates those in place
 stay) and adds the new ones. The clusterer's state lives in the store (``events.state``,
 ``event_sources.position``/``vector``, ``event_terms_index``, ``event_state``,
 ``event_terms``, ``event_documents``), so a run of updates groups the sentences as one
-replay of the same reports in the same order would.
+replay of the same reports in the same order would. Each update takes the reports not yet
+clustered in publication order; over many updates that is the order they arrived in, which
+``event_documents.seq`` records.
 
-``rebuild_events`` is that replay: every stored report, oldest first, through a fresh
-clusterer; it replaces the events and the state (new ids), e.g. after a re-annotation.
+``rebuild_events`` is that replay: every stored report, in the recorded order (then those
+never clustered, oldest first), through a fresh clusterer; it replaces the events and the state
+(new ids), e.g. after a re-annotation, and groups the sentences as the updates did.
 
 Each transaction first takes the events stage's lock, so readers never see half a run and two
 writers never cluster a report twice. A rebuild writes in one; an update in one per run of
@@ -109,18 +112,33 @@ def _write_corpus(conn: Connection, corpus: CorpusState, old_df: dict[str, int],
         conn.execute(insert(t.event_terms), new)
 
 
-def _mark_clustered(conn: Connection, doc_ids: Iterable[int]) -> None:
+def _mark_clustered(conn: Connection, doc_ids: Iterable[int], first: int) -> None:
+    """Record ``doc_ids`` as clustered, in the order the clusterer took them (from ``first`` on)."""
     now = datetime.now(UTC)
-    rows = [{"document_id": i, "clustered_at": now} for i in doc_ids]
+    rows = [{"document_id": i, "clustered_at": now, "seq": first + n} for n, i in enumerate(doc_ids)]
     if rows:
         conn.execute(insert(t.event_documents), rows)
 
 
+def _replay_order(conn: Connection, docs: list[Document]) -> list[Document]:
+    """``docs`` (in publication order) in the order a replay takes them: the reports clustered
+    before in the order they were clustered, then the others in publication order."""
+    done = t.event_documents
+    seq = {int(i): int(n) for i, n in conn.execute(select(done.c.document_id, done.c.seq))}
+    return sorted(docs, key=lambda d: (d.id not in seq, seq.get(int(d.id or 0), 0)))
+
+
 def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> list[Event]:
-    """Cluster every stored report, oldest first, and store the events and the clusterer's state."""
+    """Cluster every stored report again and store the events and the clusterer's state.
+
+    The reports are replayed in the order they were clustered (``event_documents.seq``: the order
+    they arrived in, update after update), those never clustered after them in publication order,
+    so a rebuild groups the sentences as the updates did.
+    """
     clusterer = clusterer or EventClusterer()
     # The replay runs before the lock, so ingests (which wait on it in SQLite) are not held up.
-    docs = store.load_documents()
+    with store.engine.connect() as conn:
+        docs = _replay_order(conn, store.load_documents())
     for doc in docs:
         clusterer.add(doc)
     now = datetime.now(UTC)
@@ -133,6 +151,9 @@ def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> lis
             for some in chunks([i for i in store.document_ids() if i not in seen])
             for doc in store.load_documents(ids=some)
         ]
+        late = _replay_order(
+            conn, sorted(late, key=lambda d: (d.published is not None, d.published or "", int(d.id or 0)))
+        )
         for doc in late:
             clusterer.add(doc)
         docs += late
@@ -147,7 +168,7 @@ def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> lis
         if index:
             conn.execute(insert(t.event_terms_index), index)
         _write_corpus(conn, clusterer.corpus_state(), {}, clusterer.config())
-        _mark_clustered(conn, [int(d.id or 0) for d in docs])
+        _mark_clustered(conn, [int(d.id or 0) for d in docs], 0)
     return events
 
 
@@ -254,7 +275,7 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
     if index:
         conn.execute(insert(t.event_terms_index), index)
     _write_corpus(conn, clusterer.corpus_state(), df, clusterer.config())
-    _mark_clustered(conn, [int(doc.id or 0) for doc in docs])
+    _mark_clustered(conn, [int(doc.id or 0) for doc in docs], int(state.n_docs))
     return [x.event for x in changed]
 
 

@@ -163,6 +163,9 @@ event_documents = Table(
     metadata,
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("clustered_at", DateTime(timezone=True), nullable=False),
+    # The order the clusterer took the reports in (arrival, not publication): a rebuild replays
+    # them in this order, so it groups the sentences as the updates did.
+    Column("seq", Integer, nullable=False),
 )
 
 topics = Table(
