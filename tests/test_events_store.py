@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from alembic import command
+from sqlalchemy import delete, select, text
 
+from conftest import pg_create_database, pg_drop_database
 from kroniek.events import EventClusterer, persist
 from kroniek.events.persist import rebuild_events, update_events
 from kroniek.ingest import Ingestor, read_sources
 from kroniek.model import Document
-from kroniek.store import Store
+from kroniek.store import Store, open_store
 from kroniek.store import schema as t
+from kroniek.store.db import alembic_config
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -273,3 +277,52 @@ def test_a_rebuild_replays_the_reports_in_the_order_they_arrived(store: Store) -
         conn.execute(delete(t.event_state))
     update_events(store)
     assert {e["sentences"] for e in stored_events(store).values()} == live
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def own_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database of the test's own (the migrations are run down and up on it)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'events.db'}"
+        return
+    admin = request.getfixturevalue("pg_admin")
+    url = pg_create_database(admin)
+    yield url
+    pg_drop_database(admin, url)
+
+
+def migrate(store: Store, action: str, revision: str) -> None:
+    config = alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        getattr(command, action)(config, revision)
+
+
+def test_the_event_migrations_go_down_and_up_keeping_the_events_and_their_sources(own_db: str) -> None:
+    store = open_store(own_db)
+    reports = sample_reports()
+    ingestor = Ingestor(store)
+    update_events(store, ingestor.run(reports[10:20]).added)
+    update_events(store, ingestor.run(reports[:10]).added)  # late reports: clustered after the others
+    seq = "SELECT document_id FROM event_documents ORDER BY seq"
+    with store.engine.connect() as conn:
+        order = list(conn.execute(text(seq)).scalars())
+    n_events, n_sources = store.count("events"), store.count("event_sources")
+    assert n_events and n_sources and len(order) == 20
+    # 0006 numbers the reports clustered before it in the order they were clustered
+    migrate(store, "downgrade", "0005")
+    migrate(store, "upgrade", "head")
+    with store.engine.connect() as conn:
+        assert list(conn.execute(text(seq)).scalars()) == order
+    # without the clusterer's state the events and their sources stay (a batch rebuild of
+    # ``events`` on SQLite cascaded to every source)
+    migrate(store, "downgrade", "0003")
+    assert store.count("events") == n_events and store.count("event_sources") == n_sources
+    migrate(store, "upgrade", "head")
+    assert store.count("event_sources") == n_sources
+    # and the first update after rebuilds them with their state
+    result = update_events(store)
+    assert result and store.count("event_sources") == n_sources
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM events WHERE state IS NULL")).scalar_one() == 0
+    store.engine.dispose()

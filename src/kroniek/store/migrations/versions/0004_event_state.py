@@ -59,8 +59,8 @@ def downgrade() -> None:
     op.drop_table("event_documents")
     op.drop_table("event_terms")
     op.drop_table("event_state")
-    with op.batch_alter_table("event_sources", schema=None) as batch_op:
-        batch_op.drop_column("vector")
-        batch_op.drop_column("position")
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_column("state")
+    # Plain ALTER TABLE DROP COLUMN (SQLite >= 3.35), not a batch rebuild: rebuilding ``events``
+    # drops the table, and with foreign keys on that cascades to every ``event_sources`` row.
+    op.drop_column("event_sources", "vector")
+    op.drop_column("event_sources", "position")
+    op.drop_column("events", "state")
