@@ -110,13 +110,13 @@ def test_reports_are_clustered_once_and_missed_ones_are_picked_up(store: Store) 
     first = ingestor.run(reports[:6])
     update_events(store, first.added)
     before = stored_events(store)
-    assert update_events(store, first.added) == []  # a re-run changes nothing
+    assert update_events(store, first.added).events == []  # a re-run changes nothing
     assert stored_events(store) == before
     # a batch whose update never ran (a crash) is found by an update without a list
     missed = ingestor.run(reports[6:12])
     assert missed.added
     assert update_events(store)
-    assert update_events(store) == []
+    assert update_events(store).events == []
     with store.engine.connect() as conn:
         done = set(conn.execute(select(t.event_documents.c.document_id)).scalars())
         n_docs = conn.execute(select(t.event_state.c.n_docs)).scalar_one()
@@ -131,12 +131,16 @@ def test_without_state_or_with_other_parameters_an_update_rebuilds(store: Store)
     reports = sample_reports()
     ingestor = Ingestor(store)
     added = ingestor.run(reports[:8]).added
+    first = update_events(store)
+    assert not first.rebuilt and len(first) == store.count("events") > 0  # a first build: all new
+    assert not update_events(store, ingestor.run(reports[8:9]).added).rebuilt
+    added += [d.id for d in store.load_documents() if d.id not in added]
     # events without clusterer state (as stored before it was, or after a re-annotation)
-    rebuild_events(store)
     with store.engine.begin() as conn:
         conn.execute(delete(t.event_state))
-    more = ingestor.run(reports[8:12]).added
-    update_events(store, more)
+    more = ingestor.run(reports[9:12]).added
+    result = update_events(store, more)
+    assert result.rebuilt and len(result) == store.count("events")  # every event, with new ids
     replay = EventClusterer()(store.load_documents(ids=added + more))
     groups = {frozenset(s.sentence_id for s in e.sources) for e in replay}
     assert {e["sentences"] for e in stored_events(store).values()} == groups
@@ -144,7 +148,7 @@ def test_without_state_or_with_other_parameters_an_update_rebuilds(store: Store)
         assert conn.execute(select(t.event_state.c.n_docs)).scalar_one() == len(added + more)
     # other parameters: the stored state does not apply, all reports are clustered anew
     strict = EventClusterer(threshold=0.9)
-    update_events(store, ingestor.run(reports[12:]).added, clusterer=strict)
+    assert update_events(store, ingestor.run(reports[12:]).added, clusterer=strict).rebuilt
     replay = EventClusterer(threshold=0.9)(store.load_documents())
     assert {e["sentences"] for e in stored_events(store).values()} == {
         frozenset(s.sentence_id for s in e.sources) for e in replay

@@ -55,9 +55,15 @@ def ingest(
         from kroniek.events.persist import update_events
 
         # every report not yet in the events, also those an interrupted run stored but left out
-        events = update_events(store)
-        if events:
-            console.print(f"events: {len(events)} developments new or updated", highlight=False)
+        result = update_events(store)
+        if result.rebuilt:
+            console.print(
+                f"events: {len(result)} developments (rebuilt from all reports: the stored clustering "
+                "no longer applied)",
+                highlight=False,
+            )
+        elif result.events:
+            console.print(f"events: {len(result)} developments new or updated", highlight=False)
     console.print(f"ingest: {report.summary()} (database {store.url})", highlight=False)
     if report.failed:
         raise typer.Exit(code=1)

@@ -21,7 +21,8 @@ writers never cluster a report twice. A rebuild writes in one; an update in one 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -178,13 +179,33 @@ only write lock, which the web server, the feed watcher and the outbox wait on) 
 most, and every commit records its reports as clustered, so an interrupted update loses nothing."""
 
 
+@dataclass
+class EventUpdate:
+    """What :func:`update_events` did.
+
+    ``rebuilt`` False: ``events`` are the events the new reports created or changed (the others
+    kept their records and ids). True: the stored state did not apply, every report was clustered
+    again and the stored events replaced (new ids): ``events`` are all of them. A first build (no
+    events stored yet) is not a rebuild: all its events are new.
+    """
+
+    events: list[Event]
+    rebuilt: bool = False
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+
 def update_events(
     store: Store,
     documents: Iterable[Document | int] | None = None,
     clusterer: EventClusterer | None = None,
     chunk: int = CHUNK,
-) -> list[Event]:
-    """Cluster newly stored reports into the stored events; returns the events created or changed.
+) -> EventUpdate:
+    """Cluster newly stored reports into the stored events (see :class:`EventUpdate`).
 
     ``documents`` (records or ids) are clustered in publication order, each at most once ever;
     None: every stored report not clustered yet. They are taken ``chunk`` at a time, each run in a
@@ -202,13 +223,14 @@ def update_events(
             _lock(conn)
             state = conn.execute(select(t.event_state).where(t.event_state.c.id == 1)).first()
             if state is None or state.config != template.config():
+                replaced = conn.execute(select(t.events.c.id).limit(1)).first() is not None
                 break
             todo = _pending(conn, queue, chunk)
             if not todo:
-                return sorted(changed.values(), key=lambda e: int(e.id or 0))
+                return EventUpdate(sorted(changed.values(), key=lambda e: int(e.id or 0)))
             for event in _update(conn, store, template.fresh(), state, todo):
                 changed[int(event.id or 0)] = event
-    return rebuild_events(store, template.fresh())
+    return EventUpdate(rebuild_events(store, template.fresh()), rebuilt=replaced)
 
 
 def _by_publication(store: Store, ids: set[int | None]) -> list[int]:

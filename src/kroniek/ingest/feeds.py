@@ -177,7 +177,11 @@ class FeedWatcher:
         from kroniek.events.persist import update_events
 
         try:
-            update_events(self.store)
+            result = update_events(self.store)
+            if result.rebuilt:
+                logger.info(
+                    "events rebuilt from all reports (the stored clustering no longer applied): %d", len(result)
+                )
         except Exception:  # noqa: BLE001 - events are derived data; the next round takes the reports up
             logger.exception("updating events failed")
 
