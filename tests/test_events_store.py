@@ -18,6 +18,7 @@ from kroniek.model import Document
 from kroniek.store import Store, open_store
 from kroniek.store import schema as t
 from kroniek.store.db import alembic_config
+from kroniek.timeline import text as text_module
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -330,3 +331,23 @@ def test_the_event_migrations_go_down_and_up_keeping_the_events_and_their_source
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM events WHERE state IS NULL")).scalar_one() == 0
     store.engine.dispose()
+
+
+def test_state_built_with_other_tokenisation_is_rebuilt_not_continued(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other stop words make other terms: the stored vectors and document frequencies no longer
+    match what the code computes, so the update must cluster every report anew."""
+    reports = sample_reports()
+    ingestor = Ingestor(store)
+    update_events(store, ingestor.run(reports[:10]).added)
+    nl = text_module.STOPWORDS["nl"]
+    monkeypatch.setitem(text_module.STOPWORDS, "nl", nl | {"oekraïne", "rusland", "russische", "kiev"})
+    result = update_events(store, ingestor.run(reports[10:12]).added)
+    assert result.rebuilt
+    replay = EventClusterer()(store.load_documents())
+    assert {e["sentences"] for e in stored_events(store).values()} == {
+        frozenset(s.sentence_id for s in e.sources) for e in replay
+    }
+    # and the new state is continued by the same code
+    assert not update_events(store, ingestor.run(reports[12:14]).added).rebuilt

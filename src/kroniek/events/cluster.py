@@ -22,16 +22,25 @@ result as a replay of all its reports in the order they were clustered (the stor
 
 from __future__ import annotations
 
+import hashlib
+import inspect
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import metadata, resources
 from typing import Any
 
+from kroniek.events import types
 from kroniek.events.types import best_type, type_votes
 from kroniek.model import Document, Event, EventSource, Sentence
+from kroniek.timeline import text
 from kroniek.timeline.text import Vector, content_terms, cosine, normalise
+
+# Bump when the clustering's input changes in a way code_fingerprint() cannot see.
+CODE_VERSION = 1
 
 _PRECISION_RANK = {"time": 0, "day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
@@ -46,6 +55,44 @@ def _ordinal(value: str) -> int | None:
     except ValueError:
         return None
     return None
+
+
+def _source(fn: Any) -> str:
+    try:
+        return inspect.getsource(fn)
+    except (OSError, TypeError):  # no source shipped: the compiled code still tells versions apart
+        return repr(inspect.unwrap(fn).__code__.co_code)
+
+
+def code_fingerprint() -> str:
+    """A digest of what turns a report into clustering input besides the parameters.
+
+    The tokenisation (word pattern, stop words, stemmer and its version: the terms, so the
+    vectors and document frequencies), the event-type lexicon (the votes) and the code that
+    reads them. Stored state built by other code holds other terms and votes: it is rebuilt,
+    not continued.
+    """
+    parts = [
+        str(CODE_VERSION),
+        text._WORD.pattern,
+        json.dumps({lang: sorted(words) for lang, words in sorted(text.STOPWORDS.items())}, ensure_ascii=False),
+        json.dumps(text._STEMMERS, sort_keys=True),
+        metadata.version("snowballstemmer"),
+        resources.files("kroniek").joinpath("data", "event_types.json").read_text(encoding="utf-8"),
+    ]
+    for fn in (
+        text.words,
+        text.content_terms,
+        text._stem,
+        text._stemmer,
+        types._lexicon,
+        types.type_votes,
+        _entities,
+        EventClusterer._prepare,
+        EventClusterer._vector,
+    ):
+        parts.append(_source(fn))
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -195,6 +242,7 @@ class EventClusterer:
         # term -> day ordinal -> clusters, so only the events within the window are looked at
         self._by_term: dict[str, dict[int, dict[int, _Cluster]]] = defaultdict(dict)
         self._changed: dict[int, _Cluster] = {}
+        self._code = code_fingerprint()
 
     # -- public -------------------------------------------------------------------------
 
@@ -261,7 +309,7 @@ class EventClusterer:
         return type(self)(**self._params)
 
     def config(self) -> dict[str, Any]:
-        """The parameters: state built with other ones cannot be continued."""
+        """The parameters and the code's fingerprint: state built with other ones cannot be continued."""
         wt, wd, we = self.weights
         return {
             "threshold": self.threshold,
@@ -272,6 +320,7 @@ class EventClusterer:
             "probe_terms": self.probe_terms,
             "max_postings": self.max_postings,
             "language": self.language,
+            "code": self._code,
         }
 
     # -- state -------------------------------------------------------------------------
