@@ -181,3 +181,30 @@ def test_re_annotation_makes_the_next_update_rebuild_the_events(store):  # type:
         assert conn.execute(text(stale)).scalar_one() == 0
         fresh = "SELECT count(*) FROM event_sources JOIN sentences ON sentences.id = sentence_id WHERE sentences.document_id = :d"
         assert conn.execute(text(fresh), {"d": doc.id}).scalar_one() > 0
+
+
+def test_a_report_is_tokenised_once_however_often_it_is_looked_at(monkeypatch):  # type: ignore[no-untyped-def]
+    """An update asks for a report's terms and probes before adding it: that must not redo the work."""
+    from kroniek.events import cluster
+
+    calls = []
+    real = cluster.content_terms
+
+    def counting(text, language="en"):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return real(text, language)
+
+    monkeypatch.setattr(cluster, "content_terms", counting)
+    doc = report(
+        "a",
+        "2022-02-24",
+        [
+            ("Rusland viel Oekraïne binnen vanuit het noorden, oosten en zuiden.", "2022-02-24", []),
+            ("Raketten troffen vliegvelden bij Kiev en Charkiv in de vroege ochtend.", "2022-02-24", ["Kiev"]),
+        ],
+        1,
+    )
+    clusterer = EventClusterer()
+    assert clusterer.terms(doc) and clusterer.dates(doc) and clusterer.probes([doc])
+    assert len(clusterer.add(doc)) == 2
+    assert len(calls) == 2

@@ -88,7 +88,7 @@ def code_fingerprint() -> str:
         types._lexicon,
         types.type_votes,
         _entities,
-        EventClusterer._prepare,
+        EventClusterer._tokenise,
         EventClusterer._vector,
     ):
         parts.append(_source(fn))
@@ -242,6 +242,7 @@ class EventClusterer:
         # term -> day ordinal -> clusters, so only the events within the window are looked at
         self._by_term: dict[str, dict[int, dict[int, _Cluster]]] = defaultdict(dict)
         self._changed: dict[int, _Cluster] = {}
+        self._prepared: dict[int, tuple[Document, list[tuple[Sentence, list[str]]]]] = {}
         self._code = code_fingerprint()
 
     # -- public -------------------------------------------------------------------------
@@ -254,6 +255,7 @@ class EventClusterer:
     def add(self, doc: Document) -> list[Event]:
         """Cluster the datable sentences of ``doc``; returns the events it created or changed."""
         prepared = self._prepare(doc)
+        del self._prepared[id(doc)]
         self._n_docs += 1
         self._df.update({t for _, terms in prepared for t in terms})
         touched: dict[int, _Cluster] = {}
@@ -360,6 +362,19 @@ class EventClusterer:
         return out
 
     def _prepare(self, doc: Document) -> list[tuple[Sentence, list[str]]]:
+        """The sentences of ``doc`` that can join events, with their terms.
+
+        Kept from :meth:`terms`, :meth:`dates` and :meth:`probes` until :meth:`add` takes the
+        report, so an update tokenises each report once.
+        """
+        cached = self._prepared.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        prepared = self._tokenise(doc)
+        self._prepared[id(doc)] = (doc, prepared)
+        return prepared
+
+    def _tokenise(self, doc: Document) -> list[tuple[Sentence, list[str]]]:
         language = self.language or (doc.language or "nl")[:2]
         prepared = []
         for sent in doc.content_sentences:

@@ -159,18 +159,17 @@ def rebuild_events(store: Store, clusterer: EventClusterer | None = None) -> lis
             clusterer.add(doc)
         docs += late
         _clear(conn)
-        exports = {id(x.event): x for x in clusterer.export()}
-        events = clusterer.events  # by date: ids follow the story
+        # by date, as EventClusterer.events orders them: ids follow the story
+        exports = sorted(clusterer.export(), key=lambda x: (x.event.date or "", -len(x.event.sources)))
         index: list[dict[str, Any]] = []
-        for event in events:
-            x = exports[id(event)]
-            index += _index_rows(_insert_event(conn, event, x.state, now), x.state.total)
-            _insert_sources(conn, event, x.vectors)
+        for x in exports:
+            index += _index_rows(_insert_event(conn, x.event, x.state, now), x.state.total)
+            _insert_sources(conn, x.event, x.vectors)
         if index:
             conn.execute(insert(t.event_terms_index), index)
         _write_corpus(conn, clusterer.corpus_state(), {}, clusterer.config())
         _mark_clustered(conn, [int(d.id or 0) for d in docs], 0)
-    return events
+    return [x.event for x in exports]
 
 
 CHUNK = 200
@@ -334,11 +333,12 @@ def _restore_near(
         first, last = date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
         in_range = sorted(term for term, days in days_of.items() if any(lo <= d <= hi for d in days))
         for some in chunks(in_range):
-            # "2022-02" (a month, dated by its first day) sorts before "2022-02-01": start at the month
+            # "2022-02" (a month, dated by its first day) sorts before "2022-02-01"; later months sort inside
+            in_days = ((e.c.date >= first) | (e.c.date == first[:7])) & (e.c.date <= last + "\uffff")
             query = (
                 select(ix.c.event_id, ix.c.term, e.c.date)
                 .join(e, e.c.id == ix.c.event_id)
-                .where(ix.c.term.in_(some), e.c.date >= first[:7], e.c.date <= last + "\uffff")
+                .where(ix.c.term.in_(some), in_days)
             )
             for event_id, term, day in conn.execute(query):
                 if event_id not in ids and clusterer.can_join(day, days_of[term]):

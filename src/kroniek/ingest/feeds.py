@@ -172,7 +172,8 @@ class FeedWatcher:
     def refresh_events(self) -> None:
         """New reports change the developments: update the event records (never fatal to watching).
 
-        Every report not clustered yet, so one a failed round left out is taken up now.
+        Every report not clustered yet: one a failed update left out is taken up by the next round
+        that adds reports (or the next ingest or upload), not before.
         """
         from kroniek.events.persist import update_events
 
