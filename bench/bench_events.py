@@ -12,7 +12,8 @@ batches of 1 and of 50 reports. After each batch the events step runs:
   ``--every`` batches up to it; the archive grows steadily, so this is close).
 
 Only the events step is timed (not annotation, not storing). For the updates it also counts
-the stored events taken up per update (``_restore_near``) and the time spent loading them.
+the stored events taken up per run (``_restore_near``: their states), those whose sentences
+were read (``_fill_members``: the events new sentences joined), and the time spent on both.
 At the end both databases must hold the same grouping of sentences ("same").
 
     .venv/bin/python bench/bench_events.py [--topics H1N1] [--batches 1,50] [--every 25]
@@ -65,29 +66,37 @@ def annotated_stream(topics: list[str]) -> list[Document]:
 
 @dataclass
 class Loads:
-    """What ``_restore_near`` did during one update: events taken up and seconds spent."""
+    """What the updates read of the stored events: per run, the events taken up (their states,
+    ``_restore_near``) and those whose sentences were read (``_fill_members``: the events new
+    sentences joined), and the seconds spent on both."""
 
     events: list[int] = field(default_factory=list)
+    filled: list[int] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
 
 
 @contextmanager
 def counting_loads() -> Iterator[Loads]:
     loads = Loads()
-    original = persist._restore_near
+    originals = {name: getattr(persist, name) for name in ("_restore_near", "_fill_members")}
 
-    def wrapped(*args: Any, **kwargs: Any) -> dict[int, set[int]]:
-        started = time.perf_counter()
-        out = original(*args, **kwargs)
-        loads.seconds.append(time.perf_counter() - started)
-        loads.events.append(len(out))
-        return out
+    def timed(name: str, counts: list[int]) -> Callable[..., Any]:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            out = originals[name](*args, **kwargs)
+            loads.seconds.append(time.perf_counter() - started)
+            counts.append(len(out))
+            return out
 
-    persist._restore_near = wrapped  # type: ignore[assignment]
+        return wrapped
+
+    persist._restore_near = timed("_restore_near", loads.events)  # type: ignore[assignment]
+    persist._fill_members = timed("_fill_members", loads.filled)  # type: ignore[assignment]
     try:
         yield loads
     finally:
-        persist._restore_near = original  # type: ignore[assignment]
+        for name, original in originals.items():
+            setattr(persist, name, original)
 
 
 @contextmanager
@@ -189,20 +198,23 @@ def main() -> None:
     print()
     print(
         "| backend | batch | batches | update total s | per batch s (median / max) | load share |"
-        " events loaded (mean / max) | rebuild total s | per batch s (mean) | events | same |"
+        " events taken up (mean / max) | sentences read of (mean) | rebuild total s | per batch s (mean) |"
+        " events | same |"
     )
-    print("|---|---:|---:|---:|---|---:|---|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---|")
     for backend in args.backends.split(","):
         for size in (int(x) for x in args.batches.split(",")):
             update, rebuild = measure(backend, size, stream, args.every, args.pg)
             loads = update.loads or Loads()
             share = sum(loads.seconds) / update.total if update.total else 0.0
             mean_loaded = statistics.mean(loads.events) if loads.events else 0.0
+            mean_filled = statistics.mean(loads.filled) if loads.filled else 0.0
             note = f" (every {args.every}th, extrapolated)" if size == 1 and args.every > 1 else ""
             print(
                 f"| {backend} | {size} | {update.batches} | {update.total:.1f} |"
                 f" {statistics.median(update.seconds):.3f} / {max(update.seconds):.3f} | {share:.0%} |"
-                f" {mean_loaded:.0f} / {max(loads.events, default=0)} | {rebuild.total:.1f}{note} |"
+                f" {mean_loaded:.0f} / {max(loads.events, default=0)} | {mean_filled:.1f} |"
+                f" {rebuild.total:.1f}{note} |"
                 f" {rebuild.total / rebuild.batches:.3f} | {update.events} |"
                 f" {'yes' if update.groups == rebuild.groups else 'NO'} |",
                 flush=True,

@@ -234,11 +234,11 @@ def test_an_update_commits_run_by_run_and_an_interrupted_one_loses_nothing(
     assert len(pending) == 12
     add, calls = EventClusterer.add, []
 
-    def crashing(self: EventClusterer, doc: Document) -> Any:
+    def crashing(self: EventClusterer, doc: Document, **kwargs: Any) -> Any:
         calls.append(doc.id)
         if len(calls) == 9:
             raise RuntimeError("killed")
-        return add(self, doc)
+        return add(self, doc, **kwargs)
 
     monkeypatch.setattr(EventClusterer, "add", crashing)
     with pytest.raises(RuntimeError):
@@ -351,3 +351,33 @@ def test_state_built_with_other_tokenisation_is_rebuilt_not_continued(
     }
     # and the new state is continued by the same code
     assert not update_events(store, ingestor.run(reports[12:14]).added).rebuilt
+
+
+def test_an_update_reads_the_sentences_only_of_the_events_it_changes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingestor = Ingestor(store)
+    update_events(store, ingestor.run(sample_reports()).added)
+    title = max(stored_events(store).values(), key=lambda e: (len(e["sentences"]), e["id"]))["title"]
+    doc = Document(text=f"{title}\nDe dijkgraaf sprak van een zware winter.", published="2022-03-01", language="nl")
+    read: list[int] = []
+    load_sentences, restore_near, taken_up = persist._load_sentences, persist._restore_near, set()
+
+    def reading(conn: Any, sentence_ids: list[int]) -> Any:
+        read.extend(sentence_ids)
+        return load_sentences(conn, sentence_ids)
+
+    def restoring(*args: Any) -> Any:
+        out = restore_near(*args)
+        taken_up.update(out)
+        return out
+
+    monkeypatch.setattr(persist, "_load_sentences", reading)
+    monkeypatch.setattr(persist, "_restore_near", restoring)
+    changed = update_events(store, ingestor.run([doc]).added)
+    events = stored_events(store)
+    joined = {e.id for e in changed} & taken_up
+    assert joined and len(taken_up) > len(joined)  # events were taken up that nothing joined
+    assert set(read) == set().union(*(events[i]["sentences"] for i in joined)) - {
+        s.sentence_id for e in changed for s in e.sources if s.document_id == doc.id
+    }

@@ -243,6 +243,7 @@ class EventClusterer:
         self._by_term: dict[str, dict[int, dict[int, _Cluster]]] = defaultdict(dict)
         self._changed: dict[int, _Cluster] = {}
         self._prepared: dict[int, tuple[Document, list[tuple[Sentence, list[str]]]]] = {}
+        self._awaiting: dict[int, _Cluster] = {}  # by event id: restored without members (see fill)
         self._code = code_fingerprint()
 
     # -- public -------------------------------------------------------------------------
@@ -252,8 +253,12 @@ class EventClusterer:
             self.add(doc)
         return self.events
 
-    def add(self, doc: Document) -> list[Event]:
-        """Cluster the datable sentences of ``doc``; returns the events it created or changed."""
+    def add(self, doc: Document, *, records: bool = True) -> list[Event]:
+        """Cluster the datable sentences of ``doc``; returns the events it created or changed.
+
+        ``records`` False: returns nothing (the records are made by :meth:`export`), so events
+        restored without their members can be joined before these are read (:meth:`fill`).
+        """
         prepared = self._prepare(doc)
         del self._prepared[id(doc)]
         self._n_docs += 1
@@ -273,7 +278,7 @@ class EventClusterer:
             self._index(cluster, old_terms, old_ordinal)
             touched[cluster.seq] = cluster
         self._changed.update(touched)
-        return [self._event(c) for c in touched.values()]
+        return [self._event(c) for c in touched.values()] if records else []
 
     def terms(self, doc: Document) -> set[str]:
         """The terms whose document frequencies :meth:`add` reads and counts for ``doc``."""
@@ -335,12 +340,19 @@ class EventClusterer:
         self._opened = state.opened
         self._df = Counter(state.df)
 
-    def restore(self, state: ClusterState, members: Sequence[StoredMember], event: Event | None = None) -> None:
-        """Take up a stored event; ``event`` (with its id) is the record that later changes update."""
+    def restore(self, state: ClusterState, members: Sequence[StoredMember] | None, event: Event | None = None) -> None:
+        """Take up a stored event; ``event`` (with its id) is the record that later changes update.
+
+        Matching needs only the state. ``members`` None: they are given later, and only if a
+        sentence joined the event (:meth:`awaiting`, :meth:`fill`), before its record is made.
+        """
         cluster = _Cluster(state.seq)
-        cluster.members = [
-            _Member(m.doc, m.sent, m.vector, str(m.sent.event_date), frozenset(), Counter()) for m in members
-        ]
+        if members is None:
+            if event is None or event.id is None:
+                raise ValueError("an event restored without its members needs its stored id")
+            self._awaiting[event.id] = cluster
+        else:
+            cluster.members = [self._stored_member(m) for m in members]
         cluster.total = dict(state.total)
         cluster.centroid = normalise(cluster.total)
         cluster.entities = Counter(state.entities)
@@ -352,9 +364,25 @@ class EventClusterer:
         self._clusters.append(cluster)
         self._index(cluster, set(), None)
 
+    def awaiting(self) -> list[int]:
+        """The ids of the events restored without their members that sentences have joined since."""
+        return [i for i, c in self._awaiting.items() if c.seq in self._changed]
+
+    def fill(self, event_id: int, members: Sequence[StoredMember]) -> None:
+        """Give an event restored without its members the members it had (before those that joined since)."""
+        cluster = self._awaiting.pop(event_id)
+        cluster.members[:0] = [self._stored_member(m) for m in members]
+
+    @staticmethod
+    def _stored_member(m: StoredMember) -> _Member:
+        return _Member(m.doc, m.sent, m.vector, str(m.sent.event_date), frozenset(), Counter())
+
     def export(self, changed_only: bool = False) -> list[ClusterExport]:
         """Every event (or those changed since the clusterer was made), in opening order."""
         clusters = self._changed.values() if changed_only else self._clusters
+        clusters = list(clusters)
+        if {id(c) for c in clusters} & {id(c) for c in self._awaiting.values()}:
+            raise RuntimeError("events restored without their members cannot be exported before fill()")
         out = []
         for c in sorted(clusters, key=lambda c: c.seq):
             state = ClusterState(c.seq, dict(c.total), dict(c.entities), dict(c.days), dict(c.votes))

@@ -275,21 +275,21 @@ def _update(conn: Connection, store: Store, clusterer: EventClusterer, state: An
         df.update((str(term), int(n)) for term, n in conn.execute(query))
     clusterer.restore_corpus(CorpusState(state.n_docs, state.opened, dict(df)))
 
-    stored = _restore_near(conn, clusterer, clusterer.probes(docs))
+    filed = _restore_near(conn, clusterer, clusterer.probes(docs))
     for doc in docs:
-        clusterer.add(doc)
+        clusterer.add(doc, records=False)
+    sentences_of = _fill_members(conn, clusterer)
 
     now = datetime.now(UTC)
     changed = clusterer.export(changed_only=True)
     index: list[dict[str, Any]] = []
     for x in changed:
         event = x.event
-        if event.id is not None and event.id in stored:
+        if event.id is not None and event.id in filed:
             values = _event_values(event, x.state) | {"updated_at": now}
             conn.execute(update(t.events).where(t.events.c.id == event.id).values(**values))
-            sentence_ids, filed_under = stored[event.id]
-            _insert_sources(conn, event, x.vectors, skip=sentence_ids)
-            index += _index_rows(event.id, x.state.total, known=filed_under)
+            _insert_sources(conn, event, x.vectors, skip=sentences_of[event.id])
+            index += _index_rows(event.id, x.state.total, known=filed[event.id])
         else:
             index += _index_rows(_insert_event(conn, event, x.state, now), x.state.total)
             _insert_sources(conn, event, x.vectors)
@@ -314,14 +314,16 @@ def _date_ranges(ordinals: set[int], window: int) -> list[tuple[int, int]]:
 
 def _restore_near(
     conn: Connection, clusterer: EventClusterer, probes: Sequence[tuple[int, set[str]]]
-) -> dict[int, tuple[set[int], set[str]]]:
+) -> dict[int, set[str]]:
     """Give ``clusterer`` the stored events that one of the new sentences can join.
 
     ``probes``: per new sentence, its day ordinal and the terms it probes (see
     :meth:`EventClusterer.probes`). The clusterer only ever looks at events within the window of
     the sentence's day filed under one of those terms, and an event nothing joins never changes,
     so these events (all of them, whatever the clusterer's cap on postings) are all it needs.
-    Returns, by event id, the sentence ids and the terms each taken-up event already has.
+    Only their states are read: matching needs no more, and most of them nothing joins (their
+    sentences are read by :func:`_fill_members` for those something does).
+    Returns, by event id, the terms each taken-up event is already filed under.
     """
     days_of: dict[str, set[int]] = {}
     for day, terms in probes:
@@ -347,28 +349,36 @@ def _restore_near(
         return {}
 
     rows: dict[int, Any] = {}
+    columns = (e.c.id, e.c.date, e.c.precision, e.c.type, e.c.title, e.c.state)
+    for chunk in chunks(sorted(ids)):
+        rows.update(
+            (row.id, row) for row in conn.execute(select(*columns).where(e.c.id.in_(chunk), e.c.state.is_not(None)))
+        )
+    states = {i: ClusterState.from_json(row.state) for i, row in rows.items()}
+    for event_id in sorted(rows, key=lambda i: states[i].seq):
+        row = rows[event_id]
+        event = Event(date=row.date, precision=row.precision, type=row.type, title=row.title, id=row.id)
+        clusterer.restore(states[event_id], None, event)
+    return {i: set(state.total) for i, state in states.items()}
+
+
+def _fill_members(conn: Connection, clusterer: EventClusterer) -> dict[int, set[int]]:
+    """Read the sentences of the taken-up events that sentences joined (their records are made
+    anew from all their members); returns, by event id, the ids of the sentences it had."""
+    ids = clusterer.awaiting()
     src = t.event_sources
     sources: dict[int, list[Any]] = {i: [] for i in ids}
     for chunk in chunks(sorted(ids)):
-        rows.update((row.id, row) for row in conn.execute(select(e).where(e.c.id.in_(chunk), e.c.state.is_not(None))))
         query = select(src).where(src.c.event_id.in_(chunk)).order_by(src.c.event_id, src.c.position)
         for row in conn.execute(query):
             sources[row.event_id].append(row)
-    sentences = _load_sentences(conn, [r.sentence_id for i in rows for r in sources[i]])
-
-    states = {i: ClusterState.from_json(row.state) for i, row in rows.items()}
-    stored: dict[int, tuple[set[int], set[str]]] = {}
-    for event_id in sorted(rows, key=lambda i: states[i].seq):
-        row = rows[event_id]
+    sentences = _load_sentences(conn, [r.sentence_id for rs in sources.values() for r in rs])
+    for event_id, rs in sources.items():
         members = [
-            StoredMember(*sentences[r.sentence_id], dict(r.vector or {}))
-            for r in sources[event_id]
-            if r.sentence_id in sentences
+            StoredMember(*sentences[r.sentence_id], dict(r.vector or {})) for r in rs if r.sentence_id in sentences
         ]
-        event = Event(date=row.date, precision=row.precision, type=row.type, title=row.title, id=row.id)
-        clusterer.restore(states[event_id], members, event)
-        stored[event_id] = ({r.sentence_id for r in sources[event_id]}, set(states[event_id].total))
-    return stored
+        clusterer.fill(event_id, members)
+    return {i: {r.sentence_id for r in rs} for i, rs in sources.items()}
 
 
 def _load_sentences(conn: Connection, sentence_ids: list[int]) -> dict[int, tuple[Document, Sentence]]:
