@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import copy
-from functools import lru_cache
-from pathlib import Path
-
 import feedparser
 from fastapi.testclient import TestClient
 
 from kroniek.config import Settings
-from kroniek.ingest import read_path
-from kroniek.model import Document
-from kroniek.pipeline import Pipeline
 from kroniek.store.topics import Topic, create_topic
 from kroniek.topics.publish import publish
 from kroniek.web.app import create_app
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-@lru_cache(maxsize=1)
-def _samples() -> tuple[Document, ...]:
-    """The sample reports, split into sentences once per session."""
-    segment = Pipeline(("sentences",))
-    return tuple(segment(d) for d in read_path(SAMPLES) if isinstance(d, Document))
-
-
-def _ingest(store) -> None:  # type: ignore[no-untyped-def]
-    for doc in copy.deepcopy(_samples()):
-        store.add_document(doc)
+from samplestore import store_samples
 
 
 def test_feed_of_published_overviews_parses_as_valid_atom(db_url, store) -> None:
-    _ingest(store)
+    store_samples(store)
     topic = create_topic(store, Topic(slug="oekraine", name="Oorlog in Oekraïne", keywords=["Oekraïne"], language="nl"))
     client = TestClient(create_app(db_url, Settings(base_url="https://kroniek.example")))
     empty = feedparser.parse(client.get("/api/topics/oekraine/atom").content)

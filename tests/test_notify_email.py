@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-import copy
 import email
 import email.policy
 import re
 import socket
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 
 from kroniek.config import Settings
-from kroniek.ingest import read_path
-from kroniek.model import Document
-from kroniek.pipeline import Pipeline
 from kroniek.store.outbox import status_counts
 from kroniek.store.topics import Topic, add_subscription, create_topic, get_subscription
 from kroniek.topics.notify import Dispatcher
 from kroniek.topics.publish import publish
 from kroniek.web.app import create_app
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-@lru_cache(maxsize=1)
-def _samples() -> tuple[Document, ...]:
-    """The sample reports, split into sentences once per session."""
-    segment = Pipeline(("sentences",))
-    return tuple(segment(d) for d in read_path(SAMPLES) if isinstance(d, Document))
-
-
-def _ingest(store) -> None:  # type: ignore[no-untyped-def]
-    for doc in copy.deepcopy(_samples()):
-        store.add_document(doc)
+from samplestore import store_samples
 
 
 class Inbox:
@@ -62,7 +43,7 @@ def smtp():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def topic(store):  # type: ignore[no-untyped-def]
-    _ingest(store)
+    store_samples(store)
     return create_topic(store, Topic(slug="oekraine", name="Oorlog in Oekraïne", keywords=["Oekraïne", "Kiev"]))
 
 

@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import threading
 import time
 from collections import Counter
 from datetime import timedelta
-from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from kroniek.config import Settings
-from kroniek.ingest import read_path
-from kroniek.model import Document
-from kroniek.pipeline import Pipeline
 from kroniek.store.outbox import claim_due, list_outbox, status_counts
 from kroniek.store.topics import Topic, add_subscription, create_topic, get_subscription, utcnow
 from kroniek.topics.notify import Dispatcher
 from kroniek.topics.notify.webhook import WebhookNotifier, headers_for, new_secret, sign, verify
 from kroniek.topics.publish import publish
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-@lru_cache(maxsize=1)
-def _samples() -> tuple[Document, ...]:
-    """The sample reports, split into sentences once per session."""
-    segment = Pipeline(("sentences",))
-    return tuple(segment(d) for d in read_path(SAMPLES) if isinstance(d, Document))
-
-
-def _ingest(store) -> None:  # type: ignore[no-untyped-def]
-    for doc in copy.deepcopy(_samples()):
-        store.add_document(doc)
+from samplestore import store_samples
 
 
 class Receiver:
@@ -104,7 +85,7 @@ def settings() -> Settings:
 
 @pytest.fixture
 def topic(store):  # type: ignore[no-untyped-def]
-    _ingest(store)
+    store_samples(store)
     return create_topic(store, Topic(slug="oekraine", name="Oorlog in Oekraïne", keywords=["Oekraïne", "Kiev"]))
 
 

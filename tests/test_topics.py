@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 import json
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,9 +10,6 @@ from typer.testing import CliRunner
 
 from kroniek.cli import app as cli
 from kroniek.config import Settings
-from kroniek.ingest import read_path
-from kroniek.model import Document
-from kroniek.pipeline import Pipeline
 from kroniek.store.topics import (
     Topic,
     create_topic,
@@ -28,21 +22,7 @@ from kroniek.store.topics import (
 )
 from kroniek.topics import topic_documents
 from kroniek.web.app import create_app
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-@lru_cache(maxsize=1)
-def _samples() -> tuple[Document, ...]:
-    """The sample reports, split into sentences once per session."""
-    segment = Pipeline(("sentences",))
-    return tuple(segment(d) for d in read_path(SAMPLES) if isinstance(d, Document))
-
-
-def _ingest(store) -> None:  # type: ignore[no-untyped-def]
-    for doc in copy.deepcopy(_samples()):
-        store.add_document(doc)
-
+from samplestore import store_samples
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -67,7 +47,7 @@ def test_create_list_edit_delete(store) -> None:
 
 
 def test_a_topic_selects_its_reports(store) -> None:
-    _ingest(store)
+    store_samples(store)
     every = store.load_documents()
     refugees = Topic(slug="vluchtelingen", name="Vluchtelingen", keywords=["vluchteling", "refugee"])
     chosen = topic_documents(store, create_topic(store, refugees))
@@ -79,7 +59,7 @@ def test_a_topic_selects_its_reports(store) -> None:
 
 
 def test_cli_topics_and_overview(db_url, store, monkeypatch) -> None:
-    _ingest(store)
+    store_samples(store)
     monkeypatch.setenv("KRONIEK_ALLOW_PRIVATE_URLS", "1")
     runner = CliRunner()
 
@@ -128,7 +108,7 @@ def test_cli_topics_and_overview(db_url, store, monkeypatch) -> None:
 
 @pytest.fixture
 def client(db_url, store) -> TestClient:  # type: ignore[no-untyped-def]
-    _ingest(store)
+    store_samples(store)
     settings = Settings(api_token=TOKEN, base_url="https://kroniek.example", allow_private_urls=False)
     return TestClient(create_app(db_url, settings))
 
