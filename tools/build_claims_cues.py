@@ -52,10 +52,17 @@ DUTCH_VERBS: list[tuple[str, str, str, str]] = [
     ("weerspreek weerspreekt weerspreken weersprak weerspraken", "weersproken", D, "-"),
     ("weerleg weerlegt weerleggen weerlegde weerlegden", "weerlegd", D, "-"),
     ("verwerp verwerpt verwerpen verwierp verwierpen", "verworpen", D, "-"),
+    ("verkondig verkondigt verkondigen verkondigde verkondigden", "verkondigd", A, "dat"),
+    ("concludeer concludeert concluderen concludeerde concludeerden", "geconcludeerd", A, "dat"),
+    ("constateer constateert constateren constateerde constateerden", "geconstateerd", A, "dat"),
+    ("betoog betoogt betogen betoogde betoogden", "betoogd", A, "dat"),
+    ("meen meent menen meende meenden", "", A, "dat"),
+    ("klaag klaagt klagen klaagde klaagden", "", A, "dat"),
 ]
 # Separable Dutch verbs: (finite stem forms, particle, participles, stance, requires)
 DUTCH_SEPARABLE: list[tuple[str, str, str, str, str]] = [
-    ("kondig kondigt kondigen kondigde kondigden", "aan", "aangekondigd", A, "-"),
+    # Announcing an action performs it ("kondigde een mobilisatie aan"); announcing *that* reports.
+    ("kondig kondigt kondigen kondigde kondigden", "aan", "aangekondigd", A, "dat"),
     ("maak maakt maken maakte maakten", "bekend", "bekendgemaakt", A, "-"),
     ("laat laten liet lieten", "weten", "", A, "-"),
     ("geef geeft geven gaf gaven", "aan", "aangegeven", A, "dat"),
@@ -63,11 +70,13 @@ DUTCH_SEPARABLE: list[tuple[str, str, str, str, str]] = [
     ("geef geeft geven gaf gaven", "de schuld", "", A, "-"),
     ("deel deelt delen deelde deelden", "mee", "meegedeeld", A, "-"),
     ("voeg voegt voegen voegde voegden", "toe", "toegevoegd", A, "dat"),
-    ("zeg zegt zeggen zegde zegden", "toe", "toegezegd", A, "-"),
+    ("zeg zegt zeggen zegde zegden", "toe", "toegezegd", A, "-"),  # a pledge may not be kept: attributed
     ("houd houdt hield hielden", "vol", "volgehouden", A, "dat"),
     ("wijs wijst wijzen wees wezen", "erop", "", A, "dat"),
     ("spreek spreekt spreken sprak spraken", "tegen", "tegengesproken", D, "-"),
     ("wijs wijst wijzen wees wezen", "van de hand", "", D, "-"),
+    ("wijs wijst wijzen wees wezen", "op", "", A, "-"),
+    ("maak maakt maken maakte maakten", "melding van", "", A, "-"),
 ]
 # Fixed Dutch phrases: (cue, stance, speaker, requires)
 DUTCH_PHRASES: list[tuple[str, str, str, str]] = [
@@ -82,8 +91,11 @@ DUTCH_PHRASES: list[tuple[str, str, str, str]] = [
     ("sprak over", A, "subject", "-"),
     ("spraken over", A, "subject", "-"),
     ("spreekt over", A, "subject", "-"),
-    ("werd bekend", A, "none", "dat"),
-    ("wordt bekend", A, "none", "dat"),
+    ("melding gemaakt van", A, "agent", "-"),
+    ("gewezen ~ op", A, "agent", "-"),
+    ("klaagde over", A, "subject", "-"),
+    ("klaagden over", A, "subject", "-"),
+    ("klaagt over", A, "subject", "-"),
     ("is bekend gemaakt", A, "agent", "-"),
     ("heeft laten weten", A, "subject", "-"),
     ("hebben laten weten", A, "subject", "-"),
@@ -94,7 +106,7 @@ ENGLISH_VERBS: list[tuple[str, str, str]] = [
     ("state states stated", A, "that"),
     ("report reports reported", A, "-"),
     ("claim claims claimed", A, "-"),
-    ("announce announces announced", A, "-"),
+    ("announce announces announced", A, "that"),
     ("estimate estimates estimated", A, "-"),
     ("warn warns warned", A, "-"),
     ("confirm confirms confirmed", A, "-"),

@@ -104,6 +104,11 @@ OPENERS = frozenset(
         "earlier",
     ]
 )
+SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "he", "she", "they"})
+RELATIVES = frozenset({"die", "dat", "who", "which", "that"})
+# A state's army speaks as its armed forces, not as the state: "het Oekraïense leger meldde".
+MILITARY = frozenset({"leger", "strijdkrachten", "legerleiding", "military", "army"})
+ARMED_FORCES = {"Ukraine": "Armed Forces of Ukraine", "Russia": "Russian Armed Forces"}
 NOT_SPEAKER_BEFORE = frozenset({"aan", "tegen", "to", "met", "over", "in", "uit", "naar", "van", "bij", "op"})
 ANAPHORS = {
     ("hij",): "person", ("zij",): "person", ("he",): "person", ("she",): "person", ("hem",): "person",
@@ -299,15 +304,22 @@ class ClaimTagger:
             state = self._adjectives.get(w)
             if not state:
                 continue
-            if words[i + 1] in AUTHORITY:
-                out.append(Candidate(i, i + 1, state, "state"))
-            elif i + 2 < len(words) and words[i + 1].endswith("e") and words[i + 2] in AUTHORITY:
-                out.append(Candidate(i, i + 2, state, "state"))  # "de Oekraïense militaire inlichtingendienst"
+            for head in (i + 1, i + 2):  # "de Oekraïense militaire inlichtingendienst"
+                if head < len(words) and words[head] in AUTHORITY and (head == i + 1 or words[i + 1].endswith("e")):
+                    if words[head] in MILITARY:
+                        out.append(
+                            Candidate(i, head, ARMED_FORCES.get(state, f"Armed Forces of {state}"), "organization")
+                        )
+                    else:
+                        out.append(Candidate(i, head, state, "state"))
+                    break
         out.sort(key=lambda c: c.first)
         return out
 
     def _anaphor(self, words: list[str], lo: int, hi: int, history: list[tuple[str, str]]) -> str | None:
         for i in range(lo, hi):
+            if words[i] == "zij" and i + 1 < len(words) and words[i + 1].endswith("en"):
+                continue  # "zij klaagden": they, not she
             for phrase, kind in ANAPHORS.items():
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     return next((name for name, t in reversed(history) if t == kind), None)
@@ -379,6 +391,11 @@ class ClaimTagger:
             before = [c for c in before if not self._possessor(words, c)] or before
         if before:
             return self._pick(before)
+        if self._relative(words, first - 1):
+            # a relative clause: "..., Sergei Pugachev, die zei dat": its antecedent speaks
+            antecedent = [c for c in cands if c.last == first - 3]
+            if antecedent:
+                return antecedent[0].name
         if lo == first and lo >= 2 and words[lo - 1] == ",":
             # apposition: "de lokale gouverneur, Maksym Kozytsky, meldde"
             appositive = [c for c in cands if c.last == lo - 2 and c.first > 0 and words[c.first - 1] == ","]
@@ -422,6 +439,21 @@ class ClaimTagger:
             inside_cand = any(c.first <= k + 1 <= c.last for c in cands)
             return not inside_cand and head.endswith(("en", "s"))  # a plural noun: "de bondgenoten"
         return False
+
+    @staticmethod
+    def _reported_pronoun(words: list[str], previous: int, first: int) -> bool:
+        """The cue's subject is a pronoun opening the clause an earlier cue reports: "meldde X dat ze ... zeiden"."""
+        return (
+            0 <= previous < first - 2
+            and words[first - 1] in SUBJECT_PRONOUNS
+            and words[first - 2] in {"dat", "that"}
+            and all(w not in {".", ";"} for w in words[previous:first])
+        )
+
+    @staticmethod
+    def _relative(words: list[str], k: int) -> bool:
+        """ "..., die zei": a relative pronoun after a comma, not a determiner ("die genoemde stad")."""
+        return k >= 1 and words[k] in RELATIVES and words[k - 1] == ","
 
     @staticmethod
     def _bare_passive(words: list[str], i: int, last: int) -> bool:
@@ -483,6 +515,7 @@ class ClaimTagger:
         timex = [(t.start - sent.start, t.end - sent.start) for t in sent.timex]
         in_timex = _InTimex(toks, timex)
         negated_at: int | None = None
+        last_cue = -1
         i = 0
         while i < len(words):
             if words[i] not in table:
@@ -502,7 +535,12 @@ class ClaimTagger:
                 negated_at = positions[-1]  # "niet bevestigd of ontkend": no statement was made
                 i = positions[-1] + 1
                 continue
-            adjectival = cue.speaker in {"subject", "agent"} and i > 0 and words[i - 1] in DETERMINERS | {"te", "to"}
+            adjectival = (
+                cue.speaker in {"subject", "agent"}
+                and i > 0
+                and words[i - 1] in DETERMINERS | {"te", "to"}
+                and not self._relative(words, i - 1)
+            )
             if i > 0 and (adjectival or self._bare_passive(words, i, positions[-1])):
                 i += 1  # "de genoemde stad", "the announced aid", "since it was announced": no report
                 continue
@@ -515,9 +553,12 @@ class ClaimTagger:
             speaker = self._speaker(cue, positions, words, cands, sentence_history, in_timex)
             if speaker is None and out and positions[0] > 0 and words[positions[0] - 1] in {"en", "and"}:
                 speaker = out[-1].attrs["speaker"]  # "zei Poetin ..., en sprak van een terreurdaad"
+            if speaker is None and out and self._reported_pronoun(words, last_cue, positions[0]):
+                speaker = out[-1].attrs["speaker"]  # "meldde Amnesty dat ze concludeerden dat"
             s = sent.start + toks[positions[0]].start
             e = sent.start + toks[positions[-1]].end
             out.append(Mention("claim", s, e, text[s:e], {"speaker": speaker, "stance": cue.stance}))
+            last_cue = positions[-1]
             i = positions[-1] + 1
         return out
 
