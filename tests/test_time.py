@@ -474,6 +474,17 @@ def test_narrative_past_states_and_pluperfects_take_the_story_date_habits_and_pl
     assert events(news, published="2023-06-10") == ["2023-06-08", None, None]
 
 
+def test_narrative_state_since_a_date_is_dated_by_its_beginning() -> None:
+    # "sinds X" opens a state that still holds: in a chronicle its beginning is what happened then;
+    # news keeps a background "since" undated (test above), and a past event after "sinds" keeps its own rules.
+    text = (
+        "op 2 maart 2022 werd de haven gesloten. "
+        "sinds april 2023 weigert de regering de schepen toegang. "
+        "de rivier is breed."
+    )
+    assert events(text, genre="narrative") == ["2022-03-02", "2023-04", None]
+
+
 def test_narrative_sentence_about_the_opening_event_takes_its_date() -> None:
     text = (
         "de staking van de havenarbeiders begon op 3 mei 1988.\n"

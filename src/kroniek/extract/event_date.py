@@ -315,6 +315,11 @@ def read(text: str, spans: list[tuple[int, int]], state: State) -> Iterator[tupl
                 event = carried
                 if event and aspect == "pluperfect" and any(c.type == "DURATION" for c in cands):
                     event = event[:7]  # "waren er die week ... gevlucht": over a stretch before then
+            elif narrative and since and aspect in ("state", "perfect", "none"):
+                # "sinds juli blokkeert rusland de schepen": a state that began then; the beginning is its event
+                event = next(
+                    c.value for c in cands if c.background and _SINCE.search(text, max(start, c.start - 50), c.start)
+                )
             elif aspect == "event" and not since:
                 event = story or published
             elif not narrative and aspect in ("report", "perfect", "event"):
