@@ -169,3 +169,28 @@ def test_a_district_and_a_dutch_exonym(tag):
 def test_a_compound_region_word_makes_an_oblast(tag):
     assert [p["name"] for p in tag("In de Russische grensregio Koersk vallen granaten.")] == ["Kursk Oblast"]
     assert [p["name"] for p in tag("in de grensprovincie belgorod vallen granaten.")] == ["Belgorod Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # rivers, seas and canals of the region by their Dutch and English names
+        ("de schepen voeren over de donau naar de zee.", "nl", [("donau", "Danube")]),
+        ("Barges moved along the Danube.", "en", [("Danube", "Danube")]),
+        ("Het water van de Wolga steeg.", "nl", [("Wolga", "Volga")]),
+        ("het noord-krimkanaal werd weer geopend.", "nl", [("noord-krimkanaal", "North Crimean Canal")]),
+        ("Tankers voeren door de Bosporus.", "nl", [("Bosporus", "Bosphorus")]),
+        # a name glued to "regio" or "rivier" in a Dutch compound
+        ("de gevechten in de donbasregio gingen door.", "nl", [("donbas", "Donbas")]),
+        # "don" alone is an English word, the river only with its word for river
+        ("They don't know; the Don River froze.", "en", [("Don River", "Don River")]),
+    ],
+)
+def test_rivers_seas_canals_and_region_compounds(tag, text, language, expected):
+    assert [(p["text"], p["name"]) for p in tag(text, language=language)] == expected
+
+
+def test_romanian_and_moldovan_names_are_written_with_a_comma_below():
+    names = {e.name for e in lexicons().entries if e.country in {"RO", "MD"}}
+    assert not any(ch in name for name in names for ch in "şţŞŢ")
+    assert "Galați" in names

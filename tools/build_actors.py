@@ -14,6 +14,7 @@ Run: ``.venv/bin/python tools/build_actors.py``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency
@@ -118,8 +119,8 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     # Organisations
     ("NATO", ORG, "", ["NAVO", "NATO", "Noord-Atlantische Verdragsorganisatie", "North Atlantic Treaty Organization"]),
     ("United Nations", ORG, "", ["VN", "Verenigde Naties", "UN", "U.N.", "United Nations", "Verenigde Naties (VN)"]),
-    ("UN Security Council", ORG, "", ["VN-Veiligheidsraad", "Veiligheidsraad", "Security Council", "UN Security Council"]),
-    ("UN General Assembly", ORG, "", ["Algemene Vergadering", "General Assembly", "VN-Algemene Vergadering", "UNGA"]),
+    ("United Nations Security Council", ORG, "", ["VN-Veiligheidsraad", "Veiligheidsraad", "Security Council", "UNSC"]),
+    ("United Nations General Assembly", ORG, "", ["Algemene Vergadering", "General Assembly", "VN-Algemene Vergadering", "UNGA"]),
     ("European Union", ORG, "", ["EU", "Europese Unie", "European Union"]),
     ("European Commission", ORG, "", ["Europese Commissie", "European Commission"]),
     ("European Parliament", ORG, "", ["Europees Parlement", "European Parliament"]),
@@ -145,9 +146,11 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("Pentagon", ORG, "US", ["Pentagon"]),
     ("White House", ORG, "US", ["Witte Huis", "White House"]),
     ("CIA", ORG, "US", ["CIA"]),
-    ("FSB", ORG, "RU", ["FSB"]),
-    ("SBU", ORG, "UA", ["SBU"]),
-    ("GUR", ORG, "UA", ["HUR", "GUR"]),
+    ("FSB", ORG, "RU", ["FSB", "Federale Veiligheidsdienst", "Federal Security Service"]),
+    ("SBU", ORG, "UA", ["SBU", "Security Service of Ukraine"]),
+    # Ukraine's military intelligence: its acronym varies with the transliteration (HUR, GUR), so the English name.
+    ("Main Directorate of Intelligence", ORG, "UA", ["HUR", "GUR", "HUR MO", "Defence Intelligence of Ukraine",
+                                                    "Defense Intelligence of Ukraine"]),
     ("State Duma", ORG, "RU", ["Doema", "Duma", "Staatsdoema", "State Duma", "Russische Doema", "Russian Duma"]),
     ("Verkhovna Rada", ORG, "UA", ["Verchovna Rada", "Verkhovna Rada"]),
     ("G7", ORG, "", ["G7", "G-7"]),
@@ -170,7 +173,7 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("RIA Novosti", ORG, "RU", ["RIA Novosti", "RIA"]),
     ("Interfax", ORG, "RU", ["Interfax"]),
     ("Ukrinform", ORG, "UA", ["Ukrinform"]),
-    ("Kyiv Independent", ORG, "UA", ["Kyiv Independent", "The Kyiv Independent"]),
+    ("The Kyiv Independent", ORG, "UA", ["Kyiv Independent", "The Kyiv Independent"]),
     ("Radio Free Europe/Radio Liberty", ORG, "", ["Radio Free Europe", "Radio Liberty", "RFE/RL"]),
     ("Reuters", ORG, "", ["Reuters", "persbureau Reuters"]),
     ("Associated Press", ORG, "US", ["AP", "Associated Press", "persbureau AP"]),
@@ -188,7 +191,8 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("Al Jazeera", ORG, "QA", ["Al Jazeera"]),
     ("de Volkskrant", ORG, "NL", ["Volkskrant", "de Volkskrant"]),
     ("NRC", ORG, "NL", ["NRC", "NRC Handelsblad"]),
-    ("OHCHR", ORG, "", ["OHCHR", "VN-Mensenrechtenbureau", "VN-mensenrechtenraad", "UN Human Rights Office"]),
+    ("OHCHR", ORG, "", ["OHCHR", "VN-Mensenrechtenbureau", "UN Human Rights Office", "Office of the High Commissioner for Human Rights",
+                        "Hoge Commissaris voor de Mensenrechten"]),
     ("World Bank", ORG, "", ["Wereldbank", "World Bank"]),
     ("International Monetary Fund", ORG, "", ["IMF", "Internationaal Monetair Fonds", "International Monetary Fund"]),
     ("Council of Europe", ORG, "", ["Raad van Europa", "Council of Europe"]),
@@ -259,6 +263,41 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("Naftali Bennett", P, "IL", ["Naftali Bennett"]),
     ("Roberta Metsola", P, "MT", ["Metsola", "Roberta Metsola"]),
     ("Antonio Costa", P, "PT", ["António Costa"]),
+    # Heads of Ukraine's regional (military) administrations and spokespeople of its services
+    ("Dmytro Zhyvytskyi", P, "UA", ["Zjyvytsky", "Zjyvytskyj", "Zhyvytskyi", "Zhyvytsky", "Dmytro Zjyvytsky",
+                                    "Dmytro Zhyvytskyi"]),
+    ("Vyacheslav Chaus", P, "UA", ["Tsjaus", "Chaus", "Vjatsjeslav Tsjaus", "Vyacheslav Chaus"]),
+    ("Oleksandr Starukh", P, "UA", ["Staroech", "Starukh", "Oleksandr Staroech", "Oleksandr Starukh"]),
+    ("Yaroslav Yanushevych", P, "UA", ["Janoesjevytsj", "Yanushevych", "Jaroslav Janoesjevytsj", "Yaroslav Yanushevych"]),
+    ("Maksym Marchenko", P, "UA", ["Maksym Martsjenko", "Maksym Marchenko"]),
+    ("Oleksiy Kuleba", P, "UA", ["Oleksij Koeleba", "Oleksiy Kuleba", "Oleksii Kuleba"]),
+    ("Ruslan Kravchenko", P, "UA", ["Roeslan Kravtsjenko", "Ruslan Kravchenko"]),
+    ("Vitaliy Bunechko", P, "UA", ["Boenetsjko", "Bunechko", "Vitali Boenetsjko", "Vitaliy Bunechko"]),
+    ("Svitlana Onyshchuk", P, "UA", ["Onysjtsjoek", "Onyshchuk", "Svitlana Onysjtsjoek", "Svitlana Onyshchuk"]),
+    ("Vitaliy Koval", P, "UA", ["Vitali Koval", "Vitaliy Koval"]),
+    ("Yurii Pohuliaiko", P, "UA", ["Pohoeljajko", "Pohuliaiko", "Joeri Pohoeljajko", "Yurii Pohuliaiko"]),
+    ("Serhiy Hamaliy", P, "UA", ["Hamalij", "Hamaliy", "Serhij Hamalij", "Serhiy Hamaliy"]),
+    ("Oleksandr Vilkul", P, "UA", ["Vilkoel", "Vilkul", "Oleksandr Vilkoel", "Oleksandr Vilkul"]),
+    ("Roman Mrochko", P, "UA", ["Mrotsjko", "Mrochko", "Roman Mrotsjko", "Roman Mrochko"]),
+    ("Andriy Demchenko", P, "UA", ["Andri Demtsjenko", "Andrij Demtsjenko", "Andriy Demchenko"]),
+    ("Dmytro Pletenchuk", P, "UA", ["Pletentsjoek", "Pletenchuk", "Dmytro Pletentsjoek", "Dmytro Pletenchuk"]),
+    ("Andriy Yusov", P, "UA", ["Andri Joesov", "Andrij Joesov", "Andriy Yusov"]),
+    ("Vadym Skibitskyi", P, "UA", ["Skibitsky", "Skibitskyi", "Vadym Skibitsky", "Vadym Skibitskyi"]),
+    # Russian ambassadors and public figures of the war
+    ("Andrei Kelin", P, "RU", ["Andrej Kelin", "Andrei Kelin"]),
+    ("Alexander Shulgin", P, "RU", ["Sjoelgin", "Shulgin", "Aleksandr Sjoelgin", "Alexander Shulgin"]),
+    ("Vladimir Tarabrin", P, "RU", ["Tarabrin", "Vladimir Tarabrin"]),
+    ("Sergey Nechayev", P, "RU", ["Sergej Netsjajev", "Sergey Nechayev"]),
+    ("Marina Ovsyannikova", P, "RU", ["Ovsjannikova", "Ovsyannikova", "Marina Ovsjannikova", "Marina Ovsyannikova"]),
+    ("Ilya Yashin", P, "RU", ["Jasjin", "Yashin", "Ilja Jasjin", "Ilya Yashin"]),
+    ("Vladimir Kara-Murza", P, "RU", ["Kara-Moerza", "Kara-Murza", "Vladimir Kara-Moerza", "Vladimir Kara-Murza"]),
+    ("Mikhail Khodorkovsky", P, "RU", ["Chodorkovski", "Khodorkovsky", "Michail Chodorkovski", "Mikhail Khodorkovsky"]),
+    ("Garry Kasparov", P, "RU", ["Kasparov", "Garri Kasparov", "Garry Kasparov"]),
+    ("Roman Abramovich", P, "RU", ["Abramovitsj", "Abramovich", "Roman Abramovitsj", "Roman Abramovich"]),
+    ("Oleg Deripaska", P, "RU", ["Deripaska", "Oleg Deripaska"]),
+    ("Alexei Kudrin", P, "RU", ["Koedrin", "Kudrin", "Aleksej Koedrin", "Alexei Kudrin"]),
+    ("Sergei Karaganov", P, "RU", ["Karaganov", "Sergej Karaganov", "Sergei Karaganov"]),
+    ("Alexander Dugin", P, "RU", ["Doegin", "Dugin", "Aleksandr Doegin", "Alexander Dugin"]),
     # More organisations and media
     ("CNBC", ORG, "US", ["CNBC"]), ("Forbes", ORG, "US", ["Forbes"]), ("The Telegraph", ORG, "GB", ["The Telegraph"]),
     ("Bloomberg", ORG, "US", ["Bloomberg"]), ("Politico", ORG, "US", ["Politico"]), ("Axios", ORG, "US", ["Axios"]),
@@ -280,7 +319,8 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("Levada Center", ORG, "RU", ["Levada Center", "Levada-centrum", "Levada"]),
     ("UNESCO", ORG, "", ["UNESCO", "Unesco"]), ("OCHA", ORG, "", ["OCHA"]), ("World Food Programme", ORG, "", ["WFP", "Wereldvoedselprogramma", "World Food Programme"]),
     ("FAO", ORG, "", ["FAO"]), ("IOM", ORG, "", ["IOM", "Internationale Organisatie voor Migratie"]),
-    ("UN Human Rights Council", ORG, "", ["VN-Mensenrechtenraad", "Mensenrechtenraad", "UN Human Rights Council"]),
+    ("United Nations Human Rights Council", ORG, "", ["VN-Mensenrechtenraad", "Mensenrechtenraad", "Human Rights Council",
+                                                   "UNHRC"]),
     ("Europol", ORG, "", ["Europol"]), ("Interpol", ORG, "", ["Interpol"]), ("Eurojust", ORG, "", ["Eurojust"]),
     ("Frontex", ORG, "", ["Frontex"]), ("Ukrenergo", ORG, "UA", ["Ukrenergo", "Oekrenergo"]),
     ("Ukrzaliznytsia", ORG, "UA", ["Ukrzaliznytsia", "Oekrzaliznytsja"]), ("Aeroflot", ORG, "RU", ["Aeroflot"]),
@@ -440,6 +480,90 @@ ACTORS: list[tuple[str, str, str, list[str]]] = [
     ("Raytheon", ORG, "US", ["Raytheon", "RTX"]),
     ("BAE Systems", ORG, "GB", ["BAE Systems"]),
     ("Krauss-Maffei Wegmann", ORG, "DE", ["Krauss-Maffei Wegmann", "KMW"]),
+    # More bodies of the United Nations, NATO and the EU (aliases "X van de Verenigde Naties", "UN X" are generated)
+    ("United Nations Development Programme", ORG, "", ["UNDP", "VN-Ontwikkelingsprogramma", "UN Development Programme"]),
+    ("United Nations Human Rights Monitoring Mission in Ukraine", ORG, "", [
+        "HRMMU", "VN-mensenrechtenmissie in Oekraïne", "UN Human Rights Monitoring Mission in Ukraine"]),
+    ("Independent International Commission of Inquiry on Ukraine", ORG, "", [
+        "Independent International Commission of Inquiry on Ukraine", "VN-onderzoekscommissie voor Oekraïne",
+        "UN Commission of Inquiry on Ukraine"]),
+    ("United Nations Secretariat", ORG, "", ["VN-secretariaat", "UN Secretariat"]),
+    ("NATO Response Force", ORG, "", ["NATO Response Force", "NAVO-responsmacht", "NATO-responsmacht", "NAVO Response Force",
+                                      "snelle reactiemacht van de NAVO", "NATO's Response Force"]),
+    ("NATO-Russia Council", ORG, "", ["NAVO-Ruslandraad", "NAVO-Rusland Raad", "NATO-Russia Council"]),
+    ("North Atlantic Council", ORG, "", ["Noord-Atlantische Raad", "North Atlantic Council"]),
+    ("Joint Investigation Team", ORG, "", ["Joint Investigation Team", "JIT", "Gemeenschappelijk Onderzoeksteam",
+                                           "gezamenlijk onderzoeksteam"]),
+    ("Eurocontrol", ORG, "", ["Eurocontrol"]),
+    # Security, border and intelligence services of the states of the war
+    ("State Border Guard Service of Ukraine", ORG, "UA", [
+        "Oekraïense grenswacht", "Oekraïense grensbewaking", "Oekraïense grenspolitie", "grenswacht van Oekraïne",
+        "State Border Guard Service", "State Border Guard Service of Ukraine", "Ukrainian Border Guard Service",
+        "Ukraine's State Border Guard Service", "Ukraine's border guard service", "DPSU"]),
+    ("Foreign Intelligence Service of Ukraine", ORG, "UA", ["Foreign Intelligence Service of Ukraine"]),
+    ("National Anti-Corruption Bureau of Ukraine", ORG, "UA", [
+        "NABU", "National Anti-Corruption Bureau", "National Anti-Corruption Bureau of Ukraine",
+        "Nationaal Anticorruptiebureau", "Oekraïense anticorruptiebureau"]),
+    ("Territorial Defence Forces", A, "UA", ["Territoriale Verdediging", "Territoriale Verdedigingstroepen",
+                                             "Territorial Defence Forces", "Territorial Defense Forces"]),
+    ("SVR", ORG, "RU", ["SVR", "Foreign Intelligence Service of Russia", "Russia's Foreign Intelligence Service"]),
+    ("GRU", ORG, "RU", ["GRU"]),
+    ("FSO", ORG, "RU", ["FSO", "Federal Protective Service"]),
+    ("Border Service of the FSB", ORG, "RU", ["Border Service of the FSB", "FSB Border Service"]),
+    ("KGB", ORG, "", ["KGB", "Komitee voor Staatsveiligheid"]),
+    ("State Security Committee of Belarus", ORG, "BY", ["Wit-Russische KGB", "Belarussische KGB", "Belarusian KGB",
+                                                        "KGB of Belarus"]),
+    # State and major media of Russia, Belarus, China and Ukraine
+    ("Channel One Russia", ORG, "RU", ["Pervyj Kanal", "Pervy Kanal", "Pervyi Kanal", "Perviy Kanal", "Pervij Kanal",
+                                       "Perwy Kanal", "Channel One Russia", "Channel One", "Russia's Channel One"]),
+    ("Russia-1", ORG, "RU", ["Rossija 1", "Rossiya 1", "Rossija-1", "Rossiya-1", "Russia-1", "Russia 1"]),
+    ("NTV", ORG, "RU", ["NTV"]),
+    ("VGTRK", ORG, "RU", ["VGTRK", "All-Russia State Television and Radio Broadcasting Company"]),
+    ("TV Zvezda", ORG, "RU", ["Zvezda TV", "TV Zvezda", "tv-zender Zvezda"]),
+    ("RBC", ORG, "RU", ["RBC", "RBK", "RosBiznesKonsalting"]),
+    ("Rossiyskaya Gazeta", ORG, "RU", ["Rossijskaja Gazeta", "Rossiyskaya Gazeta"]),
+    ("Vedomosti", ORG, "RU", ["Vedomosti"]),
+    ("Moskovsky Komsomolets", ORG, "RU", ["Moskovski Komsomolets", "Moskovsky Komsomolets"]),
+    ("Lenta.ru", ORG, "RU", ["Lenta.ru"]),
+    ("Dozhd", ORG, "RU", ["Dozjd", "Dozhd", "TV Rain", "TV Dozhd"]),
+    ("Echo of Moscow", ORG, "RU", ["Echo van Moskou", "Echo Moskvy", "Ekho Moskvy", "Echo of Moscow"]),
+    ("The Insider", ORG, "RU", ["The Insider"]),
+    ("BelTA", ORG, "BY", ["BelTA", "Belta"]),
+    ("Xinhua", ORG, "CN", ["Xinhua", "Xinhua News Agency", "persbureau Xinhua"]),
+    ("CGTN", ORG, "CN", ["CGTN", "China Global Television Network"]),
+    ("CCTV", ORG, "CN", ["CCTV", "China Central Television"]),
+    ("Global Times", ORG, "CN", ["Global Times"]),
+    ("China Daily", ORG, "CN", ["China Daily"]),
+    ("China Today", ORG, "CN", ["China Today"]),
+    ("People's Daily", ORG, "CN", ["People's Daily", "Volksdagblad", "Renmin Ribao"]),
+    ("UNIAN", ORG, "UA", ["UNIAN"]),
+    ("ICTV", ORG, "UA", ["ICTV"]),
+    ("Censor.net", ORG, "UA", ["Censor.net"]),
+    ("Radio Svoboda", ORG, "UA", ["Radio Svoboda"]),
+    # Open-source investigators and monitors of disinformation
+    ("Conflict Intelligence Team", ORG, "RU", ["Conflict Intelligence Team", "CIT"]),
+    ("EUvsDisinfo", ORG, "", ["EUvsDisinfo", "EU vs Disinfo", "EU vs. Disinfo"]),
+    ("DFRLab", ORG, "US", ["DFRLab", "Digital Forensic Research Lab"]),
+    ("InformNapalm", ORG, "UA", ["InformNapalm"]),
+    ("StopFake", ORG, "UA", ["StopFake"]),
+    ("GeoConfirmed", ORG, "", ["GeoConfirmed"]),
+    ("NewsGuard", ORG, "US", ["NewsGuard"]),
+    # Volunteer, partisan and irregular formations
+    ("Kastuś Kalinoŭski Regiment", A, "UA", ["Kalinoŭski-regiment", "Kalinouski-regiment", "Kalinowski-regiment",
+                                             "Kalinouski Regiment", "Kastus Kalinouski Regiment",
+                                             "Kastuś Kalinoŭski Regiment", "Kalinoŭski Regiment"]),
+    ("Dzhokhar Dudayev Battalion", A, "UA", ["Dzjochar Doedajev-bataljon", "Dzhokhar Dudayev Battalion",
+                                             "Doedajev-bataljon", "Dudayev Battalion"]),
+    ("Sheikh Mansur Battalion", A, "UA", ["Sjeik Mansoer-bataljon", "Sheikh Mansur Battalion"]),
+    ("Aidar Battalion", A, "UA", ["Ajdar-bataljon", "Aidar-bataljon", "Aidar Battalion"]),
+    ("Donbas Battalion", A, "UA", ["Donbas-bataljon", "Donbas Battalion"]),
+    ("Dnipro-1 Battalion", A, "UA", ["Dnipro-1-bataljon", "Dnipro-1 Battalion"]),
+    ("Da Vinci Wolves", A, "UA", ["Da Vinci Wolves", "Da Vinci-wolven"]),
+    ("Atesh", A, "UA", ["Atesj", "Atesh", "partizanenbeweging Atesj", "Atesh partisan movement"]),
+    ("Rusich", A, "RU", ["Roesitsj", "Rusich", "Rusych", "Roesitsj-groep", "Rusich group"]),
+    ("Somalia Battalion", A, "UA", ["Somalia-bataljon", "Somalia Battalion"]),
+    ("Redut", A, "RU", ["Redut", "PMC Redut"]),
+    ("PMC Convoy", A, "RU", ["PMC Convoy", "PMC Konvoy"]),
     # Armed groups
     ("Wagner Group", A, "RU", ["Wagner", "Wagnergroep", "Wagner-groep", "Wagner Group", "PMC Wagner", "huurlingengroep Wagner"]),
     ("Azov Regiment", A, "UA", ["Azov", "Azovregiment", "Azov-regiment", "Azov-bataljon", "Azovbataljon", "Azov Regiment"]),
@@ -887,6 +1011,218 @@ FIRST_NAMES += [
     "caspar",
 ]
 
+# Russian (ru), Ukrainian (uk) and Belarusian (be) given names: the usual English form and the spellings
+# Dutch (oe, j, sj, zj, tsj, ch), English (u, y, sh, zh, ch, kh) and German (w, sch) writers use. Further
+# variants are generated by ``given_name_variants``: the endings -i/-ij/-iy/-ii/-y/-yi (Dmitri, Dmitrij,
+# Dmitriy, Dmitry), -ai/-aj/-ay and -ei/-ej/-ey (Nikolai, Andrej), -ia/-ja/-ija/-iya/-iia/-ya (Natalja,
+# Nataliya), initial Je-/Ye-/E- (Jevgeni, Yevgeni, Evgeni), ks/x (Maksim, Maxim) and German w for v.
+SLAVIC_GIVEN_NAMES: list[tuple[str, str, list[str]]] = [
+    ("Alexander", "ru", ["aleksandr", "alexandr", "aleksander", "alexander"]),
+    ("Alexei", "ru", ["aleksej", "alexei", "aleksei", "alexey", "aleksey", "alexej"]),
+    ("Anatoly", "ru", ["anatoli", "anatoly", "anatolij"]),
+    ("Andrei", "ru", ["andrej", "andrei", "andrey"]),
+    ("Arkady", "ru", ["arkadi", "arkady"]),
+    ("Artyom", "ru", ["artjom", "artyom", "artiom"]),
+    ("Boris", "ru", ["boris"]),
+    ("Vadim", "ru", ["vadim"]),
+    ("Valentin", "ru", ["valentin"]),
+    ("Valery", "ru", ["valeri", "valery"]),
+    ("Vasily", "ru", ["vasili", "vasily", "wassili"]),
+    ("Vitaly", "ru", ["vitali", "vitaly"]),
+    ("Vladimir", "ru", ["vladimir"]),
+    ("Vladislav", "ru", ["vladislav"]),
+    ("Vyacheslav", "ru", ["vjatsjeslav", "vyacheslav", "viatsjeslav", "viacheslav", "wjatscheslaw"]),
+    ("Vsevolod", "ru", ["vsevolod"]),
+    ("Gennady", "ru", ["gennadi", "gennady"]),
+    ("Georgy", "ru", ["georgi", "georgy"]),
+    ("Gleb", "ru", ["gleb"]),
+    ("Grigory", "ru", ["grigori", "grigory"]),
+    ("Denis", "ru", ["denis"]),
+    ("Dmitry", "ru", ["dmitri", "dmitry"]),
+    ("Yevgeny", "ru", ["jevgeni", "yevgeny", "jewgeni"]),
+    ("Yegor", "ru", ["jegor", "yegor"]),
+    ("Igor", "ru", ["igor"]),
+    ("Ilya", "ru", ["ilja", "ilya", "ilia"]),
+    ("Kirill", "ru", ["kirill"]),
+    ("Konstantin", "ru", ["konstantin"]),
+    ("Leonid", "ru", ["leonid"]),
+    ("Maxim", "ru", ["maksim", "maxim"]),
+    ("Mikhail", "ru", ["michail", "mikhail", "michajl"]),
+    ("Nikita", "ru", ["nikita"]),
+    ("Nikolai", "ru", ["nikolaj", "nikolai", "nikolay"]),
+    ("Oleg", "ru", ["oleg"]),
+    ("Pavel", "ru", ["pavel"]),
+    ("Pyotr", "ru", ["pjotr", "pyotr", "petr"]),
+    ("Ramzan", "ru", ["ramzan"]),
+    ("Rustam", "ru", ["roestam", "rustam"]),
+    ("Semyon", "ru", ["semjon", "semyon"]),
+    ("Sergei", "ru", ["sergej", "sergei", "sergey"]),
+    ("Stanislav", "ru", ["stanislav"]),
+    ("Timofei", "ru", ["timofej", "timofei", "timofey"]),
+    ("Timur", "ru", ["timoer", "timur"]),
+    ("Fyodor", "ru", ["fjodor", "fyodor", "fedor"]),
+    ("Eduard", "ru", ["eduard"]),
+    ("Yuri", "ru", ["joeri", "yuri", "yury", "juri"]),
+    ("Yakov", "ru", ["jakov", "yakov"]),
+    ("Matvei", "ru", ["matvej", "matvei", "matvey"]),
+    ("Lev", "ru", ["lev"]),
+    ("Anastasia", "ru", ["anastasia", "anastasija"]),
+    ("Alla", "ru", ["alla"]),
+    ("Valentina", "ru", ["valentina"]),
+    ("Galina", "ru", ["galina"]),
+    ("Darya", "ru", ["darja", "darya", "daria"]),
+    ("Yekaterina", "ru", ["jekaterina", "yekaterina", "ekaterina"]),
+    ("Yelena", "ru", ["jelena", "yelena", "elena"]),
+    ("Yelizaveta", "ru", ["jelizaveta", "yelizaveta", "elizaveta"]),
+    ("Yevgenia", "ru", ["jevgenia", "yevgenia", "evgenia"]),
+    ("Irina", "ru", ["irina"]),
+    ("Lyudmila", "ru", ["ljoedmila", "lyudmila", "ludmila", "ljudmila", "liudmila"]),
+    ("Larisa", "ru", ["larisa"]),
+    ("Lyubov", "ru", ["ljoebov", "lyubov"]),
+    ("Margarita", "ru", ["margarita"]),
+    ("Maria", "ru", ["maria", "marija"]),
+    ("Marina", "ru", ["marina"]),
+    ("Nadezhda", "ru", ["nadezjda", "nadezhda"]),
+    ("Natalia", "ru", ["natalja", "natalia", "natalya"]),
+    ("Olga", "ru", ["olga"]),
+    ("Polina", "ru", ["polina"]),
+    ("Svetlana", "ru", ["svetlana"]),
+    ("Tatiana", "ru", ["tatjana", "tatiana", "tatyana"]),
+    ("Yulia", "ru", ["joelia", "yulia", "julia", "julija"]),
+    ("Ksenia", "ru", ["ksenia", "ksenija"]),
+    ("Veronika", "ru", ["veronika"]),
+    ("Viktoria", "ru", ["viktoria", "viktorija"]),
+    ("Sofia", "ru", ["sofia", "sofja"]),
+    ("Zoya", "ru", ["zoja", "zoya"]),
+    ("Oleksandr", "uk", ["oleksandr"]),
+    ("Oleksiy", "uk", ["oleksij", "oleksiy", "oleksii", "oleksi"]),
+    ("Andriy", "uk", ["andrij", "andriy", "andrii", "andri"]),
+    ("Anatoliy", "uk", ["anatolii", "anatoliy"]),
+    ("Bohdan", "uk", ["bohdan"]),
+    ("Borys", "uk", ["borys"]),
+    ("Vadym", "uk", ["vadym"]),
+    ("Valeriy", "uk", ["valerii", "valeriy"]),
+    ("Vasyl", "uk", ["vasyl", "wasyl"]),
+    ("Vitaliy", "uk", ["vitalii", "vitaliy"]),
+    ("Volodymyr", "uk", ["volodymyr", "wolodymyr", "volodimir"]),
+    ("Hennadiy", "uk", ["hennadi", "hennadiy"]),
+    ("Heorhiy", "uk", ["heorhi", "heorhiy"]),
+    ("Denys", "uk", ["denys"]),
+    ("Dmytro", "uk", ["dmytro"]),
+    ("Yevhen", "uk", ["jevhen", "yevhen", "jevhenij", "yevheniy", "yevhenii"]),
+    ("Ihor", "uk", ["ihor"]),
+    ("Illia", "uk", ["illja", "illia", "illya"]),
+    ("Yuriy", "uk", ["yurii", "yuriy", "joerij"]),
+    ("Kyrylo", "uk", ["kyrylo"]),
+    ("Kostiantyn", "uk", ["kostjantyn", "kostiantyn", "kostyantyn"]),
+    ("Maksym", "uk", ["maksym"]),
+    ("Mykhailo", "uk", ["mychajlo", "mykhailo", "mykhaylo", "michailo", "mychailo"]),
+    ("Mykola", "uk", ["mykola"]),
+    ("Mykyta", "uk", ["mykyta"]),
+    ("Oleh", "uk", ["oleh"]),
+    ("Ostap", "uk", ["ostap"]),
+    ("Pavlo", "uk", ["pavlo"]),
+    ("Petro", "uk", ["petro"]),
+    ("Rostyslav", "uk", ["rostyslav"]),
+    ("Serhiy", "uk", ["serhij", "serhiy", "serhii", "serhi"]),
+    ("Taras", "uk", ["taras"]),
+    ("Fedir", "uk", ["fedir"]),
+    ("Yaroslav", "uk", ["jaroslav", "yaroslav"]),
+    ("Yakiv", "uk", ["jakiv", "yakiv"]),
+    ("Danylo", "uk", ["danylo"]),
+    ("Nazar", "uk", ["nazar"]),
+    ("Valentyn", "uk", ["valentyn"]),
+    ("Yehor", "uk", ["jehor", "yehor"]),
+    ("Olena", "uk", ["olena"]),
+    ("Olha", "uk", ["olha"]),
+    ("Iryna", "uk", ["iryna"]),
+    ("Kateryna", "uk", ["kateryna"]),
+    ("Nataliya", "uk", ["nataliia", "nataliya", "natalija"]),
+    ("Tetiana", "uk", ["tetjana", "tetiana", "tetyana"]),
+    ("Liudmyla", "uk", ["ljoedmyla", "liudmyla", "lyudmyla"]),
+    ("Halyna", "uk", ["halyna"]),
+    ("Svitlana", "uk", ["svitlana"]),
+    ("Oksana", "uk", ["oksana"]),
+    ("Khrystyna", "uk", ["christyna", "khrystyna"]),
+    ("Oleksandra", "uk", ["oleksandra"]),
+    ("Hanna", "uk", ["hanna"]),
+    ("Larysa", "uk", ["larysa"]),
+    ("Nadiya", "uk", ["nadija", "nadiya", "nadiia"]),
+    ("Lesia", "uk", ["lesja", "lesia", "lesya"]),
+    ("Ruslana", "uk", ["roeslana", "ruslana"]),
+    ("Ruslan", "uk", ["roeslan", "ruslan"]),
+    ("Artem", "uk", ["artem"]),
+    ("Arseniy", "uk", ["arsenij", "arseniy", "arsenii", "arseni"]),
+    ("Alyaksandr", "be", ["aljaksandr", "alyaksandr", "aliaksandr"]),
+    ("Sviatlana", "be", ["svjatlana", "sviatlana", "svyatlana"]),
+    ("Siarhei", "be", ["sjarhej", "siarhei", "syarhei"]),
+    ("Uladzimir", "be", ["oeladzimir", "uladzimir"]),
+    ("Mikalai", "be", ["mikalaj", "mikalai"]),
+    ("Maryia", "be", ["maryja", "maryia"]),
+    ("Veranika", "be", ["veranika"]),
+]
+
+_CONSONANT = "bcdfghklmnpqrstvwxz"
+
+
+def given_name_variants(spelling: str) -> set[str]:
+    """The systematic spelling variants of a Slavic given name (see :data:`SLAVIC_GIVEN_NAMES`)."""
+    out = {spelling}
+    m = re.fullmatch(rf"(.*[{_CONSONANT}])(iy|yi|ii|ij|yj|i|y)", spelling)
+    if m and len(m.group(1)) >= 3:
+        out |= {m.group(1) + e for e in ("i", "ij", "iy", "ii", "y")}
+    m = re.fullmatch(r"(.*[ae])([ijy])", spelling)
+    if m and len(m.group(1)) >= 3:
+        out |= {m.group(1) + e for e in "ijy"}
+    m = re.fullmatch(rf"(.*[{_CONSONANT}])(ia|ija|iya|iia|ja|ya)", spelling)
+    if m and len(m.group(1)) >= 3:
+        out |= {m.group(1) + e for e in ("ia", "ija", "iya", "ja", "ya")}
+    for name in list(out):
+        for a, b in (("je", "ye"), ("ye", "je"), ("ye", "e"), ("je", "e")):
+            if name.startswith(a):
+                out.add(b + name[len(a) :])
+        if "ks" in name:
+            out.add(name.replace("ks", "x"))
+        if "v" in name:
+            out.add(name.replace("v", "w"))
+    return out
+
+
+# Spellings that are also Western given names ("Julia", "Elena"): kept as written.
+WESTERN_SHARED = frozenset(
+    {"julia", "elena", "anna", "daria", "natalia", "victoria", "maria", "sofia", "marina", "eva"}
+)
+
+
+def slavic_given_names(common: frozenset[str] = frozenset()) -> dict[str, tuple[str, str]]:
+    """Each spelling -> (usual English form, origin); a spelling of two names keeps no form ("", "").
+
+    A listed English spelling ("Andrey", "Andrei") is kept as written; Dutch and German spellings and
+    generated variants ("Andrej", "Evgeni") take the usual English form.
+
+    A generated variant that is a frequent word (``common``) is left out; the listed spellings stay.
+    A spelling that is the first name of a person of :data:`ACTORS` ("Sergey" Lavrov) keeps its form.
+    """
+    actor_first = {name.split()[0] for name, kind, _, _ in ACTORS if kind == P}
+    out: dict[str, tuple[str, str]] = {}
+    for canonical, origin, spellings in SLAVIC_GIVEN_NAMES:
+        listed = set(spellings)
+        for spelling in listed:
+            for variant in given_name_variants(spelling):
+                if variant not in listed and variant in common:
+                    continue
+                if variant in WESTERN_SHARED:
+                    out[variant] = (variant.capitalize(), "")
+                    continue
+                english = variant in listed and not re.search(r"j|oe|w|sch", variant)
+                form = variant.capitalize() if english or variant.capitalize() in actor_first else canonical
+                if variant in out and out[variant][0] != form:
+                    out[variant] = ("", "")  # Serhi/Sergei-style spellings shared by two names
+                else:
+                    out[variant] = (form, origin)
+    return out
+
+
 # Titles and roles before a person's name. The part before a name, lowercase.
 TITLES = [
     "president",
@@ -969,10 +1305,93 @@ TITLES = [
 ]
 
 
+# Dutch adjectives that open the names of institutions; each is listed in both its forms by
+# ``_inflections`` ("het Russisch Vrijwilligerskorps" / "het Russische Vrijwilligerskorps").
+NAME_ADJECTIVES = frozenset(
+    {"nationaal", "internationaal", "centraal", "militair", "gezamenlijk", "federaal", "noordelijk", "zuidelijk",
+     "oostelijk", "westelijk", "algemeen", "europees", "vrij", "hoog", "permanent", "speciaal", "onafhankelijk"}
+)  # fmt: skip
+
+
+def _inflected(word: str) -> str:
+    """The inflected (-e) form of a Dutch adjective: russisch -> russische, europees -> europese, centraal -> centrale."""
+    lower = word.lower()
+    m = re.search(r"([^aeiou])(aa|ee|oo|uu)([^aeiou])$", lower)
+    if m:
+        return word[: m.start(2)] + word[m.start(2)] + word[m.end(2) :] + "e"
+    return word + "e"
+
+
+def _adjective_pairs() -> dict[str, str]:
+    """Each form of a Dutch adjective of :data:`ADJECTIVES` and :data:`NAME_ADJECTIVES` -> its other form."""
+    bases = set(NAME_ADJECTIVES)
+    for words in ADJECTIVES.values():
+        bases.update(w for w in words if _inflected(w) in words)
+    pairs = {b: _inflected(b) for b in bases}
+    pairs.update({v: k for k, v in list(pairs.items())})
+    return pairs
+
+
+def _inflections(alias: str) -> set[str]:
+    """An alias with each Dutch adjective in its other form (inflected with -e, or not)."""
+    pairs = _adjective_pairs()
+    words = alias.split(" ")
+    out = {alias}
+    for i, w in enumerate(words):
+        other = pairs.get(w.lower())
+        if other:
+            other = other[0].upper() + other[1:] if w[:1].isupper() else other
+            out.add(" ".join([*words[:i], other, *words[i + 1 :]]))
+    return out
+
+
+# Bodies named as "VN-X" in Dutch are also "X van de Verenigde Naties", "X van de VN"; English "United
+# Nations X" is also "UN X" and "X of the United Nations". The same for NATO and the EU.
+_PARENTS = {"VN": ["Verenigde Naties", "VN"], "NAVO": ["NAVO"], "EU": ["Europese Unie", "EU"]}
+_ENGLISH_PARENTS = {"United Nations": ["UN", "U.N."], "NATO": [], "European Union": ["EU"]}
+
+
+def _body_aliases(name: str, aliases: list[str]) -> set[str]:
+    out: set[str] = set()
+    for alias in aliases:
+        prefix, _, rest = alias.partition("-")
+        if prefix in _PARENTS and rest and " " not in prefix:
+            body = rest[:1].upper() + rest[1:]
+            out.update(f"{body} van de {parent}" for parent in _PARENTS[prefix])
+            if " " not in rest and rest[:1].isupper():
+                out.add(body)
+    for parent, short in _ENGLISH_PARENTS.items():
+        if name.startswith(parent + " "):
+            body = name[len(parent) + 1 :]
+            out.add(f"{body} of the {parent}")
+            out.update(f"{s} {body}" for s in short)
+    return out
+
+
+def spellings_of(name: str, aliases: list[str]) -> list[str]:
+    """Every spelling of an actor: its name, its aliases, their other adjective forms and body forms."""
+    spellings = {name, *aliases, *_body_aliases(name, aliases)}
+    for alias in list(spellings):
+        spellings |= _inflections(alias)
+    return sorted(spellings)
+
+
+def _common_words() -> set[str]:
+    """Frequent Dutch and English words (wordfreq, zipf >= 3.0), folded."""
+    common: set[str] = set()
+    for lang, n in (("nl", 60_000), ("en", 30_000)):
+        for word in top_n_list(lang, n):
+            if word.isalpha() and zipf_frequency(word, lang) >= 3.0:
+                common.add(fold(word))
+    return common
+
+
 def main() -> None:
     lines = ["name\ttype\tcountry\taliases"]
+    n_spellings = 0
     for name, kind, country, aliases in ACTORS:
-        spellings = sorted({name, *aliases})
+        spellings = spellings_of(name, aliases)
+        n_spellings += len(spellings)
         lines.append(f"{name}\t{kind}\t{country}\t" + "|".join(spellings))
     (DATA / "actors.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -981,19 +1400,22 @@ def main() -> None:
         adj.extend(f"{w}\t{state}" for w in words)
     (DATA / "actors_adjectives.tsv").write_text("\n".join(adj) + "\n", encoding="utf-8")
 
-    (DATA / "actors_first_names.txt").write_text("\n".join(sorted(set(FIRST_NAMES))) + "\n", encoding="utf-8")
+    common = frozenset(_common_words())
+    slavic = slavic_given_names(common)
+    given = {fold(n): ("", "") for n in FIRST_NAMES}
+    for variant, form in slavic.items():
+        if variant not in given or form[0]:
+            given[fold(variant)] = form
+    rows = [f"{n}\t{form}\t{origin}".rstrip("\t") for n, (form, origin) in sorted(given.items())]
+    (DATA / "actors_first_names.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
     titles = sorted(set(TITLES))
     (DATA / "actors_titles.txt").write_text("\n".join(titles) + "\n", encoding="utf-8")
 
-    common: set[str] = set()
-    for lang, n in (("nl", 60_000), ("en", 30_000)):
-        for word in top_n_list(lang, n):
-            if word.isalpha() and zipf_frequency(word, lang) >= 3.0:
-                common.add(fold(word))
     (DATA / "actors_common_words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     print(
-        f"actors.tsv: {len(ACTORS)} actors; adjectives: {len(adj) - 1}; titles: {len(titles)}; common words: {len(common)}"
+        f"actors.tsv: {len(ACTORS)} actors, {n_spellings} spellings; adjectives: {len(adj) - 1}; titles: {len(titles)}; "
+        f"first names: {len(rows)}; common words: {len(common)}"
     )
 
 

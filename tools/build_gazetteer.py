@@ -121,6 +121,42 @@ EXTRA = [
     ("Central Ukraine", "UA", 49.0, 32.0, "region", ["Centraal-Oekraïne", "Central Ukraine"]),
     ("Bakhmutka", "UA", 48.6, 38.0, "river", ["Bachmoetka", "Bakhmutka"]),
     ("Dnieper-Bug Estuary", "UA", 46.6, 31.9, "sea", ["Dnjepr-Boeg-estuarium", "Dnieper-Bug Estuary"]),
+    # Rivers, seas, straits and canals of the region and of Europe, approximate centre (general knowledge).
+    # A river that shares its name with an everyday word ("Don") is listed only with its word for river.
+    ("Danube", "", 45.2, 28.8, "river", ["Donau", "Danube", "Dunărea", "Dunav", "Dunaj"]),
+    ("Danube Delta", "", 45.1, 29.5, "region", ["Donaudelta", "Danube Delta", "Donau-delta"]),
+    ("Volga", "RU", 48.7, 44.5, "river", ["Wolga", "Volga"]),
+    ("Don River", "RU", 47.2, 39.7, "river", ["rivier de Don", "Don-rivier", "Don River", "river Don"]),
+    ("Prut", "", 46.5, 28.2, "river", ["Proet", "Prut", "Pruth"]),
+    ("Vistula", "PL", 52.5, 19.7, "river", ["Weichsel", "Wisła", "Vistula"]),
+    ("Rhine", "", 51.0, 6.8, "river", ["Rijn", "Rhine", "Rhein"]),
+    ("Oder", "", 52.5, 14.6, "river", ["Oder", "Odra"]),
+    ("Western Bug", "", 51.0, 24.0, "river", ["Westelijke Boeg", "Western Bug"]),
+    ("Pripyat River", "", 51.8, 28.5, "river", ["rivier de Pripjat", "Pripjat-rivier", "Pripyat River", "Prypiat River"]),
+    ("Daugava", "", 56.5, 25.0, "river", ["Daugava", "Westelijke Dvina", "Western Dvina"]),
+    ("Neman", "", 54.9, 22.5, "river", ["Njemen", "Neman", "Nemunas", "Memel"]),
+    ("Vorskla", "UA", 49.5, 34.5, "river", ["Vorskla", "Worskla"]),
+    ("Psel", "UA", 49.8, 33.9, "river", ["Psel", "Psjol", "Psyol"]),
+    ("Kalmius", "UA", 47.4, 37.8, "river", ["Kalmius", "Kalmioes"]),
+    ("Mius", "", 47.6, 38.8, "river", ["Mius", "Mioes", "Mius-rivier"]),
+    ("Vovcha", "UA", 48.3, 36.0, "river", ["Vovtsja-rivier", "rivier Vovtsja", "Vovcha River"]),
+    ("Kuban", "RU", 45.0, 39.0, "region", ["Koeban", "Kuban"]),
+    ("Caspian Sea", "", 42.0, 50.5, "sea", ["Kaspische Zee", "Caspian Sea"]),
+    ("Mediterranean Sea", "", 35.0, 18.0, "sea", ["Middellandse Zee", "Mediterranean Sea", "Mediterranean"]),
+    ("North Sea", "", 56.0, 3.0, "sea", ["Noordzee", "North Sea"]),
+    ("Barents Sea", "", 74.0, 36.0, "sea", ["Barentszzee", "Barentsz Zee", "Barents Sea"]),
+    ("Gulf of Finland", "", 60.0, 26.0, "sea", ["Finse Golf", "Gulf of Finland"]),
+    ("Arctic Ocean", "", 85.0, 0.0, "sea", ["Noordelijke IJszee", "Arctic Ocean"]),
+    ("Atlantic Ocean", "", 30.0, -40.0, "sea", ["Atlantische Oceaan", "Atlantic Ocean"]),
+    ("Pacific Ocean", "", 0.0, -160.0, "sea", ["Stille Oceaan", "Grote Oceaan", "Pacific Ocean"]),
+    ("Bosphorus", "TR", 41.1, 29.05, "sea", ["Bosporus", "Bosphorus"]),
+    ("Dardanelles", "TR", 40.2, 26.4, "sea", ["Dardanellen", "Dardanelles"]),
+    ("Suwałki Gap", "", 54.2, 23.3, "region", ["Suwałki-corridor", "Suwałkicorridor", "Suwałki Gap", "Suwalki Gap"]),
+    ("North Crimean Canal", "UA", 45.9, 34.6, "facility", ["Noord-Krimkanaal", "Noord-Krim-kanaal", "Krimkanaal",
+     "North Crimean Canal", "North Crimea Canal"]),
+    ("Volga-Don Canal", "RU", 48.6, 43.9, "facility", ["Wolga-Donkanaal", "Wolga-Don-kanaal", "Volga-Don Canal"]),
+    ("Sulina Canal", "RO", 45.15, 29.65, "facility", ["Sulinakanaal", "Sulina-kanaal", "Sulina Canal"]),
+    ("Bystroe Canal", "UA", 45.35, 29.7, "facility", ["Bystroe-kanaal", "Bystre-kanaal", "Bystroe Canal", "Bystre Canal"]),
 ]  # fmt: skip
 
 # Oblasts of Ukraine and Russian border regions, with their centre (coordinates taken from it).
@@ -141,7 +177,10 @@ RENAME = {
     "Chornobyl": "Chernobyl", "Izyum": "Izium", "Rostov-na-Donu": "Rostov-on-Don", "Kiev": "Kyiv",
     "Siverskodonetsk": "Sievierodonetsk", "Feodosiya": "Feodosia", "Yevpatoriya": "Yevpatoria", "Dzhankoy": "Dzhankoi",
     "Oleksandriya": "Oleksandriia", "Yenakiyeve": "Yenakiieve", "Pervomaysk": "Pervomaisk",
+    "Svetlodarsk": "Svitlodarsk",
 }  # fmt: skip
+# Romanian and Moldovan names are written with a comma below (ș, ț); GeoNames often has the older cedilla.
+_COMMA_BELOW = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 # Dutch exonyms GeoNames may lack (city name -> extra spellings).
 EXONYMS = {
     "Kyiv": ["Kiev", "Kyjiv"], "Kharkiv": ["Charkov", "Charkiv"], "Odesa": ["Odessa"], "Moscow": ["Moskou"], "Sevastopol": ["Sebastopol"],
@@ -161,6 +200,8 @@ def _canonical(name: str, country: str = "") -> str:
     if name in RENAME:
         return RENAME[name]
     name = name.replace("'", "").replace("’", "")
+    if country in {"RO", "MD"}:
+        name = name.translate(_COMMA_BELOW)
     if country == "UA":
         name = re.sub(r"(?<=[aeiou])yi", "i", name)
         name = re.sub(r"(?<=[bcdfghklmnprstvzh])y(?=[aue])", "i", name)
@@ -219,6 +260,22 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, key(a), key(b)).ratio() >= 0.6
 
 
+def _short_adjectival_forms(rows: list[tuple], zipf: dict[str, float]) -> list[tuple]:
+    """Ukrainian places named by a neuter adjective ("Staromaiorske") are also written without the
+    ending ("Staromajorsk"); that form is added where no other place and no word is spelled so."""
+    taken = {key(a) for row in rows for a in row[6]}
+    out = []
+    for row in rows:
+        name, cc, kind = row[0], row[1], row[4]
+        short = name[:-1]
+        if cc == "UA" and kind == "city" and name.endswith("ske") and " " not in name and len(short) >= 7:
+            k = key(short)
+            if k not in taken and zipf.get(k, 0.0) < 1.5:
+                row = (*row[:6], sorted({*row[6], short}))
+        out.append(row)
+    return out
+
+
 def build() -> list[tuple]:
     zipf = _word_zipf()
     rows: list[tuple] = []
@@ -265,6 +322,7 @@ def build() -> list[tuple]:
         if best is None or pop > best["population"]:
             by_name[name] = {"row": row, "population": pop}
 
+    rows = _short_adjectival_forms(rows, zipf)
     for oblast, centre in OBLASTS.items():
         city = by_name.get(_canonical(centre, "UA"))
         lat, lon, cc = (city["row"][2], city["row"][3], city["row"][1]) if city else (None, None, "UA")

@@ -55,6 +55,7 @@ class Entry:
     lon: float | None = None
     population: int = 0
     cased_only: bool = False
+    genitive: bool = False  # a Dutch genitive of a country ("Ruslands"): the state as possessor
 
     @property
     def is_place(self) -> bool:
@@ -83,6 +84,8 @@ class Lexicons:
     common: frozenset[str]
     first_names: frozenset[str]
     sizes: dict[str, int] = field(default_factory=dict)
+    # folded first name -> (its usual English form or "", origin: "ru", "uk", "be" or "")
+    given: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _data(name: str) -> str:
@@ -104,18 +107,41 @@ NOT_DUTCH_WORDS = frozenset({"WHO", "UN", "TELEGRAM", "TWITTER", "ORYX"})
 DUTCH_BEFORE_NAME = frozenset({"de", "het", "volgens", "door", "bij", "van", "aan", "op", "via"})
 
 
+def _genitives(aliases: list[str], words: frozenset[str]) -> list[str]:
+    """Dutch genitives of a country's one-word names: "Ruslands", "Oekraïnes" (not "Nederlands", a word)."""
+    out = []
+    for alias in aliases:
+        folded = fold(alias)
+        genitive = folded + "s"
+        if not folded.isalpha() or len(folded) < 5 or folded[-1] in "aiousy":
+            continue
+        if genitive not in words and skeleton(genitive) not in words:
+            out.append(alias + "s")
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """Load the gazetteer and the actor lexicons and compile the automaton (once per process)."""
     entries: list[Entry] = []
     pairs: list[tuple[str, int]] = []
+    common = frozenset(_data("actors_common_words.txt").split())
+    adjectives = {fold(r["adjective"]): r["state"] for r in _rows("actors_adjectives.tsv")}
+    not_genitive = common | frozenset(skeleton(a) for a in adjectives)  # "azerbeidzjaans" is an adjective
+    genitives: list[tuple[str, Entry]] = []
     for row in _rows("gazetteer.tsv"):
         lat = float(row["lat"]) if row["lat"] else None
         lon = float(row["lon"]) if row["lon"] else None
         entry = Entry(row["name"], row["kind"], row["country"] or None, lat, lon, int(row["population"] or 0))
         idx = len(entries)
         entries.append(entry)
-        pairs.extend((alias, idx) for alias in row["aliases"].split("|") if alias)
+        aliases = [a for a in row["aliases"].split("|") if a]
+        pairs.extend((alias, idx) for alias in aliases)
+        if entry.kind == "country":
+            genitives.extend((g, entry) for g in _genitives(aliases, not_genitive))
+    for alias, entry in genitives:
+        pairs.append((alias, len(entries)))
+        entries.append(Entry(entry.name, entry.kind, entry.country, entry.lat, entry.lon, genitive=True))
     n_places = len(entries)
     n_place_aliases = len(pairs)
     for row in _rows("actors.tsv"):
@@ -133,9 +159,12 @@ def lexicons() -> Lexicons:
     by_name: dict[str, int] = {}
     for i, entry in enumerate(entries):
         by_name.setdefault(entry.name, i)
-    adjectives = {fold(r["adjective"]): r["state"] for r in _rows("actors_adjectives.tsv")}
     titles = frozenset(fold(t) for t in _data("actors_titles.txt").split())
-    common = frozenset(_data("actors_common_words.txt").split())
+    given: dict[str, tuple[str, str]] = {}
+    for line in _data("actors_first_names.txt").splitlines():
+        cells = line.split("\t")
+        if cells[0]:
+            given[fold(cells[0])] = (cells[1] if len(cells) > 1 else "", cells[2] if len(cells) > 2 else "")
     sizes = {
         "places": n_places,
         "place_spellings": n_place_aliases,
@@ -150,8 +179,9 @@ def lexicons() -> Lexicons:
         adjectives,
         titles,
         common,
-        frozenset(fold(n) for n in _data("actors_first_names.txt").split()),
+        frozenset(given),
         sizes,
+        given,
     )
 
 
@@ -230,7 +260,7 @@ COMPOUND_HEADS = (
     "troepen", "huurlingen", "strijders", "militairen", "brug", "leider", "leiders", "baas", "chef", "regering",
     "leger", "regiment", "eenheden", "stad", "dorp", "haven", "centrale", "offensief", "tegenoffensief", "front",
     "gebied", "garnizoen", "dam", "stuwdam", "vliegveld", "luchthaven", "spoorlijn", "snelweg", "akkoord",
-    "akkoorden", "top", "conflict", "oorlog", "crisis", "grens",
+    "akkoorden", "top", "conflict", "oorlog", "crisis", "grens", "regio", "rivier", "delta",
 )  # fmt: skip
 # Compound titles: "viceminister", "hoofdwoordvoerder", "presidentsadviseur".
 _TITLE_SUFFIXES = ("minister", "woordvoerder", "woordvoerster", "adviseur", "commandant", "generaal", "president")
@@ -356,6 +386,16 @@ MINISTRY_PREFIX = {
     "justice": "Justice", "finance": "Finance", "energy": "Energy", "health": "Health", "defensie": "Defence",
     "buitenland": "Foreign Affairs", "buitenlandse": "Foreign Affairs", "binnenland": "Internal Affairs",
 }  # fmt: skip
+# Nouns of an attitude, a demand or a statement: "de woede van Moskou" is the state's, not the place's.
+STANCE_NOUNS = frozenset(
+    ["woede", "boosheid", "ergernis", "ongenoegen", "onvrede", "reactie", "reacties", "eis", "eisen", "standpunt",
+     "houding", "besluit", "beslissing", "verzoek", "voorstel", "voorstellen", "kritiek", "weigering", "protest",
+     "verklaring", "bewering", "beweringen", "ontkenning", "antwoord", "wens", "wensen", "bedoelingen", "belofte",
+     "beloften", "waarschuwing", "waarschuwingen", "dreigementen", "aanbod", "toestemming", "goedkeuring",
+     "instemming", "veto", "anger", "reaction", "demands", "demand", "position", "decision", "request", "proposal",
+     "criticism", "refusal", "protest", "statement", "claims", "denial", "response", "warning", "warnings", "threats",
+     "offer", "consent", "approval", "objections", "bezwaren", "bezwaar", "zorgen", "concerns"]
+)  # fmt: skip
 GOVERNORS = frozenset(["gouverneur", "gouverneurs", "governor", "governors", "gouverneur-generaal"])
 
 
@@ -420,18 +460,32 @@ def _reverse_transliterate(word: str) -> str:
     return out
 
 
-def person_name(tokens: list[str], text_words: list[str], cased: bool) -> str:
-    """A canonical name for a person found by pattern: as written in cased text, else transliterated."""
+_UKRAINIAN_ADJECTIVE_ENDING = re.compile(r"(?<=[sc]k)(?:yj|ij|iy|yi|y|i)$|(?<=[^aeiouy])(?:yj|yi)$")
+
+
+def person_name(
+    tokens: list[str], text_words: list[str], cased: bool, given: dict[str, tuple[str, str]] | None = None
+) -> str:
+    """A canonical name for a person found by pattern: as written in cased text, else transliterated.
+
+    A known first name takes its usual English form ("jevgeni", "evgeni" -> Yevgeny); after a Ukrainian
+    first name an adjectival surname takes Ukraine's national romanisation ("Zjyvytsky" -> Zhyvytskyi).
+    """
     if cased:
         folded = " ".join(tokens)
         if not (re.search(r"tsj|sj|zj|ij\b", folded) or (re.search(r"oe|j", folded) and _SURNAME.search(tokens[-1]))):
             return " ".join(text_words)  # not a Dutch transliteration of a Slavic name: as written
+    form, origin = (given or {}).get(tokens[0], ("", "")) if len(tokens) > 1 else ("", "")
     out = []
-    for t, written in zip(tokens, text_words, strict=True):
+    for i, (t, written) in enumerate(zip(tokens, text_words, strict=True)):
         english = t if re.search(r"q|x|ck|th|ph|ou", t) else _reverse_transliterate(t)
-        if t in {"van", "de", "der", "von"}:
+        if i == 0 and form:
+            out.append(form)
+        elif t in {"van", "de", "der", "von"}:
             out.append(t)
         else:  # untouched words keep their letters: "wörner" -> "Wörner"
+            if origin == "uk" and i == len(tokens) - 1 and len(english) > 5:
+                english = _UKRAINIAN_ADJECTIVE_ENDING.sub("yi", english)
             out.append(english.capitalize() if english != t else written[:1].upper() + written[1:])
     return " ".join(out)
 
@@ -579,6 +633,8 @@ class Analysis:
         if self._part_of_name(m, places) or self._vessel(m.first):
             return None
         entry = self._choose(places, context, exact)
+        if entry.genitive:  # "Ruslands arsenaal": the state that has it
+            return Found("actor", m.start, m.end, {"name": entry.name, "type": "state"}, m.first, m.last)
         start, end, first, last = m.start, m.end, m.first, m.last
         name, country = entry.name, entry.country
         prev = self._word(first - 1)
@@ -664,6 +720,8 @@ class Analysis:
             return False
         if prev in {"door", "by", "volgens"} or (prev == "to" and prev2 == "according"):
             return True
+        if prev in {"van", "of"} and prev2 in STANCE_NOUNS:
+            return True  # "tot woede van Moskou", "de eisen van Rusland": whose attitude or act
         if capital:
             # a capital acts only as a clause's subject next to its verb: "Kyiv ontkende", "dat Moskou ... saboteert"
             gap = self._gap(first - 1)
@@ -852,7 +910,7 @@ class Analysis:
             first, last = names[0], names[-1]
             tokens = [self._word(t) for t in names]
             written = [self.text[self.index.spans[t][0] : self.index.spans[t][1]] for t in names]
-            name = person_name(tokens, written, self.cased)
+            name = person_name(tokens, written, self.cased, lex.given)
             start, end = self.index.spans[first][0], self.index.spans[last][1]
             new.append(Found("actor", start, end, {"name": name, "type": "person"}, first, last))
             taken.update(range(first, last + 1))
@@ -875,7 +933,7 @@ class Analysis:
                     last += 1  # a patronymic or a second surname
             tokens = [self._word(t) for t in range(i, last + 1)]
             written = [self.text[self.index.spans[t][0] : self.index.spans[t][1]] for t in range(i, last + 1)]
-            name = person_name(tokens, written, self.cased)
+            name = person_name(tokens, written, self.cased, lex.given)
             start, end = self.index.spans[i][0], self.index.spans[last][1]
             new.append(Found("actor", start, end, {"name": name, "type": "person"}, i, last))
             taken.update(range(i, last + 1))
