@@ -139,11 +139,11 @@ def lexicons() -> Lexicons:
         pairs.extend((alias, idx) for alias in aliases)
         if entry.kind == "country":
             genitives.extend((g, entry) for g in _genitives(aliases, not_genitive))
+    n_places = len(entries)
+    n_place_aliases = len(pairs)
     for alias, entry in genitives:
         pairs.append((alias, len(entries)))
         entries.append(Entry(entry.name, entry.kind, entry.country, entry.lat, entry.lon, genitive=True))
-    n_places = len(entries)
-    n_place_aliases = len(pairs)
     for row in _rows("actors.tsv"):
         aliases = [a for a in row["aliases"].split("|") if a]
         plain = [a for a in aliases if a not in CASED_ONLY]
@@ -168,8 +168,8 @@ def lexicons() -> Lexicons:
     sizes = {
         "places": n_places,
         "place_spellings": n_place_aliases,
-        "actors": len({e.name for e in entries[n_places:]}),
-        "actor_spellings": len(pairs) - n_place_aliases,
+        "actors": len({e.name for e in entries[n_places:] if not e.is_place}),
+        "actor_spellings": len(pairs) - n_place_aliases - len(genitives),
         "automaton_keys": len(lexicon),
     }
     return Lexicons(
