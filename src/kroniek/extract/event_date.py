@@ -306,7 +306,9 @@ def read(text: str, spans: list[tuple[int, int]], state: State) -> Iterator[tupl
         elif narrative and _AT_THAT_TIME.search(lowered):
             event = carried  # "op dat moment waren er ... vertrokken": whatever the verb, then
         else:
-            since = any(c.background and _SINCE.search(text, max(start, c.start - 50), c.start) for c in cands)
+            since = next(
+                (c for c in cands if c.background and _SINCE.search(text, max(start, c.start - 50), c.start)), None
+            )
             if narrative and (aspect == "event" or (aspect in ("past state", "pluperfect") and not thematic)):
                 # A past event, state or pluperfect: the story's date ("de stad lag toen in puin", "er waren
                 # ... mensen gevlucht"); a narrative's undated perfect ("is sindsdien een symbool geworden") is
@@ -317,10 +319,8 @@ def read(text: str, spans: list[tuple[int, int]], state: State) -> Iterator[tupl
                     event = event[:7]  # "waren er die week ... gevlucht": over a stretch before then
             elif narrative and since and aspect in ("state", "perfect", "none"):
                 # "sinds juli blokkeert rusland de schepen": a state that began then; the beginning is its event
-                event = next(
-                    c.value for c in cands if c.background and _SINCE.search(text, max(start, c.start - 50), c.start)
-                )
-            elif aspect == "event" and not since:
+                event = since.value
+            elif aspect == "event" and since is None:
                 event = story or published
             elif not narrative and aspect in ("report", "perfect", "event"):
                 # "X stelt dat ...", "Gaddafi has vowed ...", "sinds maart zijn ... gevlucht": as of the report
